@@ -1,0 +1,94 @@
+// format.hpp — one official report format (2019: 国办公开办函〔2019〕60号, 2021: 〔2021〕30号) as data.
+// The JSON files in core/formats/ are embedded at build time and parsed here into sections, tables
+// (header tree, row tree, blocks) and a flat list of cells with stable ids (t3.3.4.1.natural).
+// Nothing here knows about a particular cell: labels, merges and rules all come from the data.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace nb {
+
+enum class CellKind { Count, Signed, Money };
+
+struct HeaderNode {                 // a column header; leaves are value columns
+    std::string label;
+    std::string key;                // leaf only: column id, or "row.col" when the table has no row labels (表四)
+    std::vector<HeaderNode> children;
+    int colspan = 1, rowspan = 1, depth = 0;   // computed layout
+};
+
+struct RowNode {                    // a row label; leaves are data rows
+    std::string id;                 // leaf only
+    std::string label;
+    std::vector<RowNode> children;
+    std::string legacyId, legacyLabel;   // a group that older reports print as one row (2021 表三 （六）)
+    int rowspan = 1, colspan = 1, depth = 0;   // computed layout
+};
+
+struct Block {                      // a caption + header + rows; 表二 has several, 表三/表四 one
+    std::string caption;
+    std::string corner;
+    bool rowLabels = true;
+    std::vector<HeaderNode> columns;
+    std::vector<RowNode> rows;
+    int headerDepth = 1, labelColumns = 1;
+    std::vector<const HeaderNode*> leafColumns;
+};
+
+struct CellDef {
+    std::string id;                 // "t3.3.4.1.natural"
+    std::string table, row, col;    // "t3", "3.4.1", "natural"
+    int block = 0;
+    CellKind kind = CellKind::Count;
+    std::string rowName;            // "（四）无法提供 1.本机关不掌握相关政府信息"
+    std::string rowShort;           // "（四）1.本机关不掌握相关政府信息"
+    std::string colName;            // "自然人"
+    std::string name;               // "表三 （四）无法提供 1.本机关不掌握相关政府信息 自然人"
+    std::string fixedUnit;          // printed unit ("万元"), or empty
+    std::vector<std::string> units; // units the report must choose from (2019 采购总金额)
+    bool legacy = false;            // 2021 表三 3.6: allowed, counted, warned about
+    std::vector<int> legacyOf;      // for a legacy cell: the cells it stands for
+};
+
+struct TableDef {
+    std::string id, shortName, title, unit;
+    std::vector<Block> blocks;
+    std::vector<int> cells;         // indexes into Format::cells, in official order
+    std::vector<std::string> rowIds;// data rows in official order (legacy included)
+    int gridColumns = 0;            // widest block: label columns + value columns
+};
+
+struct SectionDef {
+    std::string no, heading;        // "一", "总体情况"
+    std::string textKey;            // overview/problems/other, or empty
+    std::string tableId;            // t2/t3/t4, or empty
+};
+
+struct Format {
+    std::string id;                 // "2019" / "2021"
+    std::string name, document;
+    int yearMin = 0, yearMax = 0;
+    std::vector<SectionDef> sections;
+    std::vector<TableDef> tables;
+    std::vector<CellDef> cells;
+    std::unordered_map<std::string, int> cellIndex;
+    nlohmann::json rules;           // compiled by RuleSet
+
+    int findCell(std::string_view id) const;   // -1 when unknown
+    const TableDef* findTable(std::string_view id) const;
+    const SectionDef* sectionForText(std::string_view key) const;
+};
+
+/// The built-in formats, parsed once on first use. Returns nullptr for an unknown id.
+const Format* findFormat(std::string_view id);
+/// The format a report of this year must use: ≤ 2020 → "2019", else "2021".
+const Format& formatForYear(int year);
+/// Parses a format description (used for the embedded files and by tests). Empty error = ok.
+bool parseFormat(const nlohmann::json& j, Format& out, std::string& error);
+/// The ids of the built-in format files, in order.
+const std::vector<std::string>& formatIds();
+
+} // namespace nb

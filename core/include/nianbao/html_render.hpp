@@ -1,0 +1,22 @@
+// html_render.hpp — the report as one standalone, printable HTML5 page in the official layout.
+// Pure and deterministic: same report → same bytes. No external resource, a CSP that forbids
+// scripts and network, every user string escaped. The page carries its JSON and its SHA-256.
+#pragma once
+#include "nianbao/report.hpp"
+#include <string>
+
+namespace nb {
+
+struct RenderOptions {
+    bool embedData = true;          // <script type="application/json" id="nianbao-data"> + fingerprint
+};
+
+std::string renderHtml(const Report& r, const RenderOptions& opt = {});
+/// The title as published reports write it: "青海省人民政府2019年政府信息公开工作年度报告".
+std::string reportTitle(const Report& r);
+/// HTML-escapes text (& < > " ' and control characters / bidi marks neutralised).
+std::string escapeHtml(std::string_view s);
+/// Lower-case hex SHA-256 of bytes.
+std::string sha256Hex(std::string_view bytes);
+
+} // namespace nb

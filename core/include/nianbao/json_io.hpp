@@ -1,0 +1,36 @@
+// json_io.hpp — the interchange JSON of ../shared/spec/interchange.md §2: load with exact,
+// field-named error messages, and deterministic save. Loading never modifies an existing report:
+// it returns a new one or an error.
+#pragma once
+#include "nianbao/report.hpp"
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nb {
+
+struct LoadError {
+    std::string path;       // JSON path or cell id, e.g. "meta.year", "t3.1.natural"; empty for syntax errors
+    std::string message;    // Chinese, names the field
+    int line = 0, column = 0;   // 1-based, for syntax errors
+    std::string text() const;   // one line for people: "t3.1.natural：应为数字，实为文本 \"12\""
+};
+
+struct LoadResult {
+    std::optional<Report> report;
+    LoadError error;
+    bool ok() const { return report.has_value(); }
+};
+
+constexpr std::size_t kMaxFileBytes = 64u << 20;   // 64 MiB
+constexpr std::size_t kMaxTextBytes = 1u << 20;    // 1 MiB per text section
+constexpr int kMaxJsonDepth = 64;
+
+LoadResult loadReport(std::string_view text);
+std::string saveReport(const Report& r);
+/// The report JSON embedded in a page made by renderHtml (script#nianbao-data), or nullopt.
+std::optional<std::string> extractEmbeddedJson(std::string_view html);
+/// loadReport for either a JSON file or a page exported by renderHtml.
+LoadResult loadReportOrPage(std::string_view text);
+
+} // namespace nb

@@ -1,0 +1,38 @@
+// report.hpp — the report being written: meta, the three text sections and every cell by id.
+// A blank cell (std::nullopt) is not 0. Values are Fixed (×10^4). Knows nothing about JSON or HTML.
+#pragma once
+#include "nianbao/decimal.hpp"
+#include "nianbao/format.hpp"
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nb {
+
+struct Meta {
+    std::string agency;
+    std::string agencyKind;         // "government" / "department" / "" (unknown)
+    std::optional<int> year;
+    std::string published;          // "YYYY-MM-DD" or ""
+    nlohmann::json extra = nlohmann::json::object();   // unknown meta keys, kept as they were
+};
+
+struct Report {
+    const Format* format = nullptr;
+    Meta meta;
+    std::map<std::string, std::string> text;           // "overview", "problems", "other"
+    std::vector<std::optional<Fixed>> cells;           // by Format::cells index
+    std::map<std::string, std::string> units;          // cell id → "元" / "万元"
+    nlohmann::json extra = nlohmann::json::object();   // unknown top-level keys, kept as they were
+
+    static Report blank(const Format& f);
+    std::optional<Fixed> get(std::string_view cellId) const;
+    bool set(std::string_view cellId, std::optional<Fixed> v);   // false if the id is unknown
+    bool legacyInUse(const TableDef& t) const;                   // 2021 表三 printed with one （六） row
+};
+
+/// Why a value typed or loaded for a cell is not acceptable, in Chinese; empty when it is fine.
+std::string cellValueProblem(const CellDef& c, Fixed v);
+
+} // namespace nb

@@ -1,0 +1,709 @@
+// check.cpp — the rule engine: compiles each format's rule table once, then evaluates it.
+// [SECTION] compile: expand "over" variables, resolve cell ids, validate the rule set
+// [SECTION] naming: official cell names relative to what the cells of one rule share
+// [SECTION] checks: equal / less_equal / jump / text_* / blank_cells / whole-report rules
+// [SECTION] entry points: checkReport, validateRules, findingsToJson
+#include "nianbao/check.hpp"
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace nb {
+
+using nlohmann::json;
+
+const char* severityName(Severity s) { return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info"; }
+const char* severityLabel(Severity s) { return s == Severity::Error ? "错误" : s == Severity::Warning ? "警告" : "提示"; }
+
+namespace {
+
+// ---------------------------------------------------------------- [SECTION] compile
+struct Term {
+    int sign = 1;
+    bool prev = false;        // a cell of last year's report
+    bool isConst = false;
+    Fixed constant = 0;
+    int cell = -1;            // this year's cell index
+    std::string id;           // cell id (needed to find it in last year's format)
+};
+
+struct Instance {
+    std::vector<Term> lhs, rhs;
+    int fix = -1;
+};
+
+struct Rule {
+    std::string code, check, title, basis;
+    Severity severity = Severity::Error;
+    std::vector<Instance> instances;
+    bool usesPrev = false;
+    json data;
+};
+
+struct RuleSet {
+    std::vector<Rule> rules;
+    std::vector<RuleSetError> errors;
+};
+
+const std::set<std::string> kChecks = {"equal", "less_equal", "jump", "text_figures", "legacy_row", "cell_kinds",
+                                       "blank_cells", "sections_present", "format_year", "meta_required",
+                                       "publish_deadline", "text_mentions", "text_similar", "unit_required"};
+
+std::vector<std::map<std::string, std::string>> expandOver(const json& over, const Format& f, std::string& err) {
+    std::vector<std::map<std::string, std::string>> out{{}};
+    if (!over.is_object()) return out;
+    for (auto it = over.begin(); it != over.end(); ++it) {
+        std::vector<std::string> values;
+        if (it->is_string()) {
+            std::string s = it->get<std::string>();
+            if (s.rfind("$rows:", 0) == 0) {
+                const TableDef* t = f.findTable(s.substr(6));
+                if (!t) { err = "unknown table in " + s; return {}; }
+                values = t->rowIds;
+            } else { err = "unknown variable list " + s; return {}; }
+        } else {
+            for (const auto& v : *it) values.push_back(v.get<std::string>());
+        }
+        std::vector<std::map<std::string, std::string>> next;
+        for (const auto& m : out)
+            for (const auto& v : values) { auto m2 = m; m2[it.key()] = v; next.push_back(m2); }
+        out.swap(next);
+    }
+    return out;
+}
+
+std::string substitute(std::string s, const std::map<std::string, std::string>& vars) {
+    for (const auto& [k, v] : vars) {
+        std::string pat = "{" + k + "}";
+        for (auto p = s.find(pat); p != std::string::npos; p = s.find(pat, p + v.size())) s.replace(p, pat.size(), v);
+    }
+    return s;
+}
+
+bool anyFormatHas(const std::string& id) {
+    for (const auto& fid : formatIds())
+        if (findFormat(fid)->findCell(id) >= 0) return true;
+    return false;
+}
+
+bool parseTerm(std::string s, const Format& f, Term& t, std::string& err) {
+    if (!s.empty() && s[0] == '-') { t.sign = -1; s.erase(0, 1); }
+    if (s.rfind("prev:", 0) == 0) { t.prev = true; s.erase(0, 5); }
+    if (!s.empty() && s[0] == '#') {
+        t.isConst = true;
+        if (parseDecimal(s.substr(1), t.constant) != DecimalError::None) { err = "bad constant " + s; return false; }
+        return true;
+    }
+    t.id = s;
+    if (t.prev) {
+        if (!anyFormatHas(s)) { err = "unknown cell prev:" + s; return false; }
+        return true;
+    }
+    t.cell = f.findCell(s);
+    if (t.cell < 0) { err = "unknown cell " + s; return false; }
+    return true;
+}
+
+RuleSet compile(const Format& f) {
+    RuleSet rs;
+    std::set<std::string> codes;
+    for (const auto& rj : f.rules) {
+        Rule r;
+        r.data = rj;
+        r.code = rj.value("id", "");
+        r.check = rj.value("check", "");
+        r.title = rj.value("title", "");
+        r.basis = rj.value("basis", "");
+        std::string sev = rj.value("severity", "");
+        auto bad = [&](const std::string& m) { rs.errors.push_back({r.code, m}); };
+        if (r.code.empty()) { bad("rule without id"); continue; }
+        if (!codes.insert(r.code).second) { bad("duplicate rule id " + r.code); continue; }
+        if (!kChecks.count(r.check)) { bad("unknown check \"" + r.check + "\""); continue; }
+        if (sev == "error") r.severity = Severity::Error;
+        else if (sev == "warning") r.severity = Severity::Warning;
+        else if (sev == "info") r.severity = Severity::Info;
+        else { bad("unknown severity \"" + sev + "\""); continue; }
+        std::string err;
+        if (r.check == "equal" || r.check == "less_equal") {
+            auto vars = expandOver(rj.value("over", json::object()), f, err);
+            for (const auto& v : vars) {
+                Instance in;
+                for (const char* side : {"lhs", "rhs"})
+                    for (const auto& tj : rj.value(side, json::array())) {
+                        Term t;
+                        if (!parseTerm(substitute(tj.get<std::string>(), v), f, t, err)) break;
+                        r.usesPrev |= t.prev;
+                        (side[0] == 'l' ? in.lhs : in.rhs).push_back(t);
+                    }
+                if (!err.empty()) break;
+                if (rj.contains("fix")) {
+                    in.fix = f.findCell(substitute(rj["fix"].get<std::string>(), v));
+                    if (in.fix < 0) { err = "unknown fix cell"; break; }
+                } else if (r.check == "equal" && in.lhs.size() == 1 && !in.lhs[0].prev && !in.lhs[0].isConst) {
+                    in.fix = in.lhs[0].cell;
+                }
+                if (in.lhs.empty() || in.rhs.empty()) { err = "empty side"; break; }
+                r.instances.push_back(std::move(in));
+            }
+        } else if (r.check == "jump" || r.check == "unit_required") {
+            for (const auto& c : rj.value("cells", json::array()))
+                if (f.findCell(c.get<std::string>()) < 0 && !anyFormatHas(c.get<std::string>())) err = "unknown cell " + c.get<std::string>();
+            r.usesPrev = r.check == "jump";
+        } else if (r.check == "text_figures") {
+            for (const auto& fig : rj.value("figures", json::array()))
+                for (const auto& cand : fig.value("candidates", json::array()))
+                    for (const auto& c : cand)
+                        if (f.findCell(c.get<std::string>()) < 0) err = "unknown cell " + c.get<std::string>();
+        } else if (r.check == "text_mentions") {
+            if (!f.sectionForText(rj.value("section", ""))) err = "unknown section";
+        } else if (r.check == "text_similar") {
+            r.usesPrev = true;
+        }
+        if (!err.empty()) { bad(err); continue; }
+        rs.rules.push_back(std::move(r));
+    }
+    return rs;
+}
+
+const RuleSet& rulesFor(const Format& f) {
+    static std::mutex mu;
+    static std::map<const Format*, RuleSet> cache;
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find(&f);
+    if (it == cache.end()) it = cache.emplace(&f, compile(f)).first;
+    return it->second;
+}
+
+// ---------------------------------------------------------------- [SECTION] naming
+struct Ctx {
+    const Report& r;
+    const Report* prev;
+    std::vector<Finding>& out;
+    const CellDef& cell(int i) const { return r.format->cells[static_cast<std::size_t>(i)]; }
+    std::optional<Fixed> value(int i) const { return r.cells[static_cast<std::size_t>(i)]; }
+};
+
+std::string num(Fixed v) { return formatDecimal(v); }
+
+// How to name the cells of one rule: by column when they share a row, by row when they share a column.
+struct Namer {
+    enum Mode { Full, ByCol, ByRow } mode = Full;
+    std::string context;
+    const Format* f = nullptr;
+
+    Namer(const Format& fmt, const std::vector<const CellDef*>& cells) : f(&fmt) {
+        if (cells.empty()) return;
+        bool sameRow = true, sameCol = true;
+        for (const CellDef* c : cells) {
+            sameRow &= c->table == cells[0]->table && c->row == cells[0]->row;
+            sameCol &= c->table == cells[0]->table && c->col == cells[0]->col;
+        }
+        const TableDef* t = fmt.findTable(cells[0]->table);
+        std::string tname = t ? t->shortName : cells[0]->table;
+        if (sameRow) { mode = ByCol; context = tname + " " + cells[0]->rowName; }
+        else if (sameCol) { mode = ByRow; context = tname + " " + cells[0]->colName; }
+    }
+    std::string name(const CellDef& c) const {
+        return mode == ByCol ? c.colName : mode == ByRow ? c.rowShort : c.name;
+    }
+};
+
+std::string describe(const std::vector<Term>& side, const Ctx& ctx, const Namer& nm, const std::string& partsName) {
+    if (!partsName.empty() && side.size() > 3) return partsName;
+    std::string s;
+    for (const Term& t : side) {
+        if (!s.empty()) s += t.sign < 0 ? " − " : " + ";
+        else if (t.sign < 0) s += "−";
+        if (t.isConst) { s += num(t.constant); continue; }
+        const Format& f = t.prev && ctx.prev ? *ctx.prev->format : *ctx.r.format;
+        int i = f.findCell(t.id);
+        std::string n = i < 0 ? t.id : nm.name(f.cells[static_cast<std::size_t>(i)]);
+        s += t.prev ? "上年" + n : n;
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------- [SECTION] checks
+struct Eval { Fixed sum = 0; bool anyValue = false; bool anyPrev = false; bool prevValue = false; bool unresolved = false; };
+
+Eval evalSide(const std::vector<Term>& side, const Ctx& ctx) {
+    Eval e;
+    for (const Term& t : side) {
+        if (t.isConst) { e.sum += t.sign * t.constant; continue; }
+        std::optional<Fixed> v;
+        if (t.prev) {
+            e.anyPrev = true;
+            int i = ctx.prev ? ctx.prev->format->findCell(t.id) : -1;
+            if (i < 0) { e.unresolved = true; continue; }
+            v = ctx.prev->cells[static_cast<std::size_t>(i)];
+            if (v) e.prevValue = true;
+        } else {
+            v = ctx.value(t.cell);
+            if (v) e.anyValue = true;
+        }
+        if (v) e.sum += t.sign * *v;
+    }
+    return e;
+}
+
+std::vector<std::string> cellIds(const Instance& in, const Ctx& ctx) {
+    std::vector<std::string> ids;
+    for (const auto* side : {&in.lhs, &in.rhs})
+        for (const Term& t : *side)
+            if (!t.isConst && !t.prev) ids.push_back(ctx.cell(t.cell).id);
+    return ids;
+}
+
+std::vector<const CellDef*> cellDefs(const Instance& in, const Ctx& ctx) {
+    std::vector<const CellDef*> v;
+    for (const auto* side : {&in.lhs, &in.rhs})
+        for (const Term& t : *side)
+            if (!t.isConst) {
+                const Format& f = t.prev && ctx.prev ? *ctx.prev->format : *ctx.r.format;
+                int i = f.findCell(t.id);
+                if (i >= 0) v.push_back(&f.cells[static_cast<std::size_t>(i)]);
+            }
+    return v;
+}
+
+Finding base(const Rule& rule) {
+    Finding f;
+    f.code = rule.code;
+    f.severity = rule.severity;
+    f.rule = rule.title;
+    return f;
+}
+
+void checkCompare(const Rule& rule, const Ctx& ctx) {
+    bool le = rule.check == "less_equal";
+    std::string partsName = rule.data.value("parts_name", "");
+    for (const Instance& in : rule.instances) {
+        Eval L = evalSide(in.lhs, ctx), R = evalSide(in.rhs, ctx);
+        if (L.unresolved || R.unresolved) continue;
+        if (!L.anyValue && !R.anyValue) continue;                                  // all blank: nothing to say
+        if ((L.anyPrev || R.anyPrev) && !L.prevValue && !R.prevValue) continue;   // last year's cells blank
+        if (le ? L.sum <= R.sum : L.sum == R.sum) continue;
+
+        Finding f = base(rule);
+        f.cells = cellIds(in, ctx);
+        Namer nm(*ctx.r.format, cellDefs(in, ctx));
+        std::string ls = describe(in.lhs, ctx, nm, partsName), rs = describe(in.rhs, ctx, nm, partsName);
+        bool lhsSingle = in.lhs.size() == 1 && !in.lhs[0].isConst && !in.lhs[0].prev;
+        if (le) {
+            bool lconst = in.lhs.size() == 1 && in.lhs[0].isConst;
+            f.expected = lconst ? L.sum : R.sum;
+            f.actual = lconst ? R.sum : L.sum;
+            std::string head = nm.context.empty() ? "" : nm.context + "：";
+            if (lconst) f.message = head + rs + " = " + num(R.sum) + "，应不小于 " + num(L.sum);
+            else f.message = head + ls + " = " + num(L.sum) + "，应不大于 " + (in.rhs.size() == 1 && in.rhs[0].isConst ? "" : rs + " = ") + num(R.sum);
+            f.message = rule.title + "。" + f.message;
+        } else if (lhsSingle) {
+            const CellDef& c = ctx.cell(in.lhs[0].cell);
+            f.expected = R.sum;
+            f.actual = L.sum;
+            std::string fullName = nm.context.empty() ? c.name : nm.context + (nm.mode == Namer::ByCol ? " " + c.colName : " " + c.rowShort);
+            if (nm.mode == Namer::ByRow) fullName = (ctx.r.format->findTable(c.table) ? ctx.r.format->findTable(c.table)->shortName : c.table) + " " + c.rowShort + " " + c.colName;
+            f.message = fullName + "：" + rs + " = " + num(R.sum) + "，填报 " + num(L.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
+        } else {
+            f.expected = L.sum;
+            f.actual = R.sum;
+            std::string head = nm.context.empty() ? "" : nm.context + "：";
+            f.message = head + ls + " = " + num(L.sum) + "，" + rs + " = " + num(R.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
+        }
+        f.difference = *f.actual - *f.expected;
+        if (in.fix >= 0) {
+            Fixed d = L.sum - R.sum, old = ctx.value(in.fix).value_or(0);
+            std::optional<Fixed> sug;
+            for (const Term& t : in.lhs) if (!t.prev && t.cell == in.fix) sug = old - t.sign * d;
+            for (const Term& t : in.rhs) if (!t.prev && t.cell == in.fix) sug = old + t.sign * d;
+            if (sug && cellValueProblem(ctx.cell(in.fix), *sug).empty()) {
+                f.fixCell = ctx.cell(in.fix).id;
+                f.suggested = sug;
+            }
+        }
+        if (!rule.basis.empty() && rule.severity != Severity::Error) f.message += "（" + rule.basis + "）";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkJump(const Rule& rule, const Ctx& ctx) {
+    if (!ctx.prev) return;
+    Fixed ratio = fromInt(rule.data.value("ratio", 5)), minDiff = fromInt(rule.data.value("min_diff", 20));
+    for (const auto& cj : rule.data.value("cells", json::array())) {
+        std::string id = cj.get<std::string>();
+        auto a = ctx.prev->get(id), b = ctx.r.get(id);
+        if (!a || !b) continue;
+        Fixed diff = std::llabs(*b - *a), lo = std::min(*a, *b), hi = std::max(*a, *b);
+        if (diff < minDiff) continue;
+        if (lo > 0 && hi / lo * kScale < ratio) continue;
+        Finding f = base(rule);
+        f.cells = {id};
+        f.expected = *a;
+        f.actual = *b;
+        f.difference = *b - *a;
+        f.message = ctx.r.format->cells[static_cast<std::size_t>(ctx.r.format->findCell(id))].name + "：本年 " + num(*b) +
+                    "，上年 " + num(*a) + "，变化很大，请核实是否填错";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+// UTF-8 helpers for the text checks
+std::vector<char32_t> codepoints(const std::string& s) {
+    std::vector<char32_t> out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+bool isBlankText(const std::string& s) {
+    for (char32_t c : codepoints(s))
+        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0)) return false;
+    return true;
+}
+
+std::string sectionTitle(const Format& f, const std::string& key) {
+    const SectionDef* s = f.sectionForText(key);
+    return s ? s->no + "、" + s->heading : key;
+}
+
+std::vector<std::string> clauses(const std::string& text) {
+    static const std::vector<std::string> seps = {"。", "；", "，", "（", "）", "！", "？", "：", ";", ",", "\n", "(", ")"};
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        bool cut = false;
+        for (const auto& sep : seps)
+            if (text.compare(i, sep.size(), sep) == 0) {
+                out.push_back(text.substr(start, i - start));
+                i += sep.size();
+                start = i;
+                cut = true;
+                break;
+            }
+        if (!cut) ++i;
+    }
+    out.push_back(text.substr(start));
+    return out;
+}
+
+void checkTextFigures(const Rule& rule, const Ctx& ctx) {
+    for (const auto& fig : rule.data.value("figures", json::array())) {
+        std::string keyword = fig.value("keyword", "");
+        int window = fig.value("window", 8);
+        std::vector<std::string> verbs = fig.value("verbs", std::vector<std::string>{});
+        for (const auto& [key, text] : ctx.r.text) {
+            for (const std::string& cl : clauses(text)) {
+                auto kp = cl.find(keyword);
+                if (kp == std::string::npos) continue;
+                if (!verbs.empty()) {
+                    bool ok = false;
+                    for (const auto& v : verbs) { auto vp = cl.find(v); ok |= vp != std::string::npos && vp < kp; }
+                    if (!ok) continue;
+                }
+                // the first number within `window` characters after the keyword, followed by 件
+                std::vector<char32_t> after = codepoints(cl.substr(kp + keyword.size()));
+                std::size_t i = 0;
+                while (i < after.size() && static_cast<int>(i) < window && !(after[i] >= '0' && after[i] <= '9')) ++i;
+                if (i >= after.size() || !(after[i] >= '0' && after[i] <= '9')) continue;
+                Fixed n = 0;
+                bool big = false;
+                for (; i < after.size() && ((after[i] >= '0' && after[i] <= '9') || after[i] == ','); ++i)
+                    if (after[i] != ',') { n = n * 10 + (after[i] - '0'); if (n > 1000000000000LL) big = true; }
+                if (big || i >= after.size() || after[i] != U'件') continue;
+                n *= kScale;
+                bool matched = false, anyCandidate = false;
+                std::vector<std::pair<std::string, Fixed>> tried;
+                std::vector<std::string> ids;
+                for (const auto& cand : fig.value("candidates", json::array())) {
+                    Fixed sum = 0;
+                    bool any = false;
+                    std::string names;
+                    for (const auto& c : cand) {
+                        int ci = ctx.r.format->findCell(c.get<std::string>());
+                        auto v = ctx.value(ci);
+                        if (v) { sum += *v; any = true; }
+                        names += (names.empty() ? "" : " + ") + ctx.cell(ci).name;
+                        ids.push_back(ctx.cell(ci).id);
+                    }
+                    if (!any) continue;
+                    anyCandidate = true;
+                    if (sum == n) matched = true;
+                    bool seen = false;
+                    for (const auto& t : tried) seen |= t.second == sum;
+                    if (!seen) tried.emplace_back(names, sum);
+                }
+                if (matched || !anyCandidate) continue;
+                Finding f = base(rule);
+                f.cells = ids;
+                f.cells.push_back("text." + key);
+                f.actual = n;
+                f.expected = tried[0].second;
+                f.difference = n - tried[0].second;
+                std::string alt;
+                for (std::size_t k = 0; k < tried.size(); ++k)
+                    alt += (k ? "，也不等于 " : "") + tried[k].first + " = " + num(tried[k].second);
+                f.message = sectionTitle(*ctx.r.format, key) + "写到“" + cl + "”，其中 " + num(n) + " 件不等于 " + alt +
+                            "。正文数字若另有口径（如仅指某一部门、全市合计），可忽略此提醒";
+                ctx.out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+void checkTextMentions(const Rule& rule, const Ctx& ctx) {
+    if (auto w = rule.data.find("when"); w != rule.data.end())
+        if (w->value("agency_kind", "") != ctx.r.meta.agencyKind) return;
+    std::string key = rule.data.value("section", "");
+    auto it = ctx.r.text.find(key);
+    if (it == ctx.r.text.end() || isBlankText(it->second)) return;   // an empty section is R-1's finding
+    std::string missing;
+    for (const auto& group : rule.data.value("all_of", json::array())) {
+        bool found = false;
+        for (const auto& w : group) found |= it->second.find(w.get<std::string>()) != std::string::npos;
+        if (!found) missing += (missing.empty() ? "" : "、") + group[0].get<std::string>();
+    }
+    if (missing.empty()) return;
+    Finding f = base(rule);
+    f.cells = {"text." + key};
+    f.message = sectionTitle(*ctx.r.format, key) + "未提及" + missing + "：" + rule.title + "（" + rule.basis + "）";
+    ctx.out.push_back(std::move(f));
+}
+
+void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
+    if (!ctx.prev) return;
+    double threshold = rule.data.value("threshold", 0.85);
+    std::size_t minLen = rule.data.value("min_length", 200);
+    auto bigrams = [](const std::string& s) {
+        std::vector<std::uint64_t> b;
+        char32_t last = 0;
+        for (char32_t c : codepoints(s)) {
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0x3000) continue;
+            if (last) b.push_back((static_cast<std::uint64_t>(last) << 32) | c);
+            last = c;
+        }
+        std::sort(b.begin(), b.end());
+        b.erase(std::unique(b.begin(), b.end()), b.end());
+        return b;
+    };
+    for (const auto& [key, text] : ctx.r.text) {
+        auto p = ctx.prev->text.find(key);
+        if (p == ctx.prev->text.end()) continue;
+        if (codepoints(text).size() < minLen || codepoints(p->second).size() < minLen) continue;
+        auto a = bigrams(text), b = bigrams(p->second);
+        std::size_t common = 0;
+        for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+            if (a[i] == b[j]) { ++common; ++i; ++j; }
+            else if (a[i] < b[j]) ++i;
+            else ++j;
+        }
+        double dice = a.empty() && b.empty() ? 0 : 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+        if (dice < threshold) continue;
+        Finding f = base(rule);
+        f.cells = {"text." + key};
+        int pct = static_cast<int>(dice * 100 + 0.5);
+        f.message = sectionTitle(*ctx.r.format, key) + "与上年报告相似度 " + std::to_string(pct) + "%（" + rule.basis + "）";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+// cells that count for "is this table filled": legacy cells only when used, and then not what they replace
+std::vector<int> effectiveCells(const Report& r, const TableDef& t) {
+    bool legacy = r.legacyInUse(t);
+    std::set<int> replaced;
+    if (legacy)
+        for (int i : t.cells)
+            for (int j : r.format->cells[static_cast<std::size_t>(i)].legacyOf) replaced.insert(j);
+    std::vector<int> out;
+    for (int i : t.cells) {
+        const CellDef& c = r.format->cells[static_cast<std::size_t>(i)];
+        if (c.legacy ? legacy : !replaced.count(i)) out.push_back(i);
+    }
+    return out;
+}
+
+void checkBlanks(const Rule& rule, const Ctx& ctx) {
+    for (const TableDef& t : ctx.r.format->tables) {
+        std::vector<int> cells = effectiveCells(ctx.r, t), blank;
+        for (int i : cells) if (!ctx.value(i)) blank.push_back(i);
+        if (blank.empty() || blank.size() == cells.size()) continue;   // a wholly empty table is R-1's finding
+        Finding f = base(rule);
+        std::string examples;
+        for (std::size_t k = 0; k < blank.size(); ++k) {
+            f.cells.push_back(ctx.cell(blank[k]).id);
+            if (k < 3) examples += (k ? "、" : "") + ctx.cell(blank[k]).name;
+        }
+        f.message = t.shortName + "有 " + std::to_string(blank.size()) + " 个单元格未填写（如 " + examples +
+                    (blank.size() > 3 ? " 等" : "") + "）。空白不等于 0：没有发生的请填 0";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkLegacy(const Rule& rule, const Ctx& ctx) {
+    const TableDef* t = ctx.r.format->findTable(rule.data.value("table", ""));
+    if (!t || !ctx.r.legacyInUse(*t)) return;
+    Finding f = base(rule);
+    std::string parts;
+    for (int i : t->cells) {
+        const CellDef& c = ctx.cell(i);
+        if (c.legacy && ctx.value(i)) f.cells.push_back(c.id);
+    }
+    const CellDef& first = ctx.cell(ctx.r.format->findCell(f.cells[0]));
+    for (int j : first.legacyOf) parts += (parts.empty() ? "" : "、") + ctx.cell(j).rowShort;
+    f.message = t->shortName + " " + first.rowName + "按 2019 年格式填为一行；现行格式分为 " + parts + "，请分项填写";
+    ctx.out.push_back(std::move(f));
+}
+
+void checkSections(const Rule& rule, const Ctx& ctx) {
+    for (const SectionDef& s : ctx.r.format->sections) {
+        Finding f = base(rule);
+        if (!s.textKey.empty()) {
+            auto it = ctx.r.text.find(s.textKey);
+            if (it != ctx.r.text.end() && !isBlankText(it->second)) continue;
+            f.cells = {"text." + s.textKey};
+            f.message = s.no + "、" + s.heading + "未填写：年报六部分内容不能遗漏";
+        } else {
+            const TableDef* t = ctx.r.format->findTable(s.tableId);
+            bool any = false;
+            for (int i : t->cells) any |= ctx.value(i).has_value();
+            if (any) continue;
+            f.cells = {s.tableId};
+            f.message = s.no + "、" + s.heading + "（" + t->shortName + "）未填写任何数据：没有发生的请填 0";
+        }
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkMeta(const Rule& rule, const Ctx& ctx) {
+    if (isBlankText(ctx.r.meta.agency)) {
+        Finding f = base(rule);
+        f.cells = {"meta.agency"};
+        f.message = "机关名称未填写";
+        ctx.out.push_back(std::move(f));
+    }
+    if (!ctx.r.meta.year) {
+        Finding f = base(rule);
+        f.cells = {"meta.year"};
+        f.message = "报告年度未填写";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkFormatYear(const Rule& rule, const Ctx& ctx) {
+    if (!ctx.r.meta.year) return;
+    int y = *ctx.r.meta.year;
+    const Format& f = *ctx.r.format;
+    if (y >= f.yearMin && y <= f.yearMax) return;
+    Finding fd = base(rule);
+    fd.cells = {"meta.year", "format"};
+    if (y < 2019) fd.message = std::to_string(y) + " 年度的报告早于现行条例，不适用 2019 年或 2021 年格式";
+    else {
+        const Format& want = formatForYear(y);
+        fd.message = std::to_string(y) + " 年度报告应使用" + want.id + " 年格式《" + want.name + "》（" + want.document +
+                     "），当前为 " + f.id + " 年格式";
+    }
+    ctx.out.push_back(std::move(fd));
+}
+
+void checkDeadline(const Rule& rule, const Ctx& ctx) {
+    const std::string& d = ctx.r.meta.published;
+    if (d.empty() || !ctx.r.meta.year) return;
+    int y = *ctx.r.meta.year;
+    auto deadlines = rule.data.value("deadlines", json::object());
+    std::string kind = ctx.r.meta.agencyKind == "department" ? "department" : "government";
+    std::string md = deadlines.value(kind, "03-31");
+    std::string deadline = std::to_string(y + 1) + "-" + md;
+    Finding f = base(rule);
+    f.cells = {"meta.published"};
+    if (d > deadline) {
+        f.message = "公开日期 " + d + " 晚于法定期限 " + deadline + "（" + rule.basis + "）";
+        ctx.out.push_back(std::move(f));
+    } else if (d <= std::to_string(y) + "-12-31") {
+        f.message = "公开日期 " + d + " 早于统计期结束（" + std::to_string(y) + " 年 12 月 31 日），请核实年度或日期";
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkUnits(const Rule& rule, const Ctx& ctx) {
+    for (const auto& cj : rule.data.value("cells", json::array())) {
+        std::string id = cj.get<std::string>();
+        int i = ctx.r.format->findCell(id);
+        if (i < 0 || !ctx.value(i) || ctx.r.units.count(id)) continue;
+        Finding f = base(rule);
+        f.cells = {id};
+        f.message = ctx.cell(i).name + " 未注明单位（元或万元）：" + rule.basis;
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkKinds(const Rule& rule, const Ctx& ctx) {
+    for (std::size_t i = 0; i < ctx.r.cells.size(); ++i) {
+        if (!ctx.r.cells[i]) continue;
+        std::string p = cellValueProblem(ctx.cell(static_cast<int>(i)), *ctx.r.cells[i]);
+        if (p.empty()) continue;
+        Finding f = base(rule);
+        f.cells = {ctx.cell(static_cast<int>(i)).id};
+        f.actual = *ctx.r.cells[i];
+        f.message = ctx.cell(static_cast<int>(i)).name + "：" + p + "，填报 " + num(*ctx.r.cells[i]);
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- [SECTION] entry points
+std::vector<RuleSetError> validateRules(const Format& f) { return rulesFor(f).errors; }
+
+std::vector<Finding> checkReport(const Report& r, const Report* previous) {
+    std::vector<Finding> out;
+    if (!r.format) return out;
+    Ctx ctx{r, previous, out};
+    for (const Rule& rule : rulesFor(*r.format).rules) {
+        if (rule.usesPrev && !previous && rule.check != "equal" && rule.check != "less_equal") continue;
+        const std::string& c = rule.check;
+        if (c == "equal" || c == "less_equal") checkCompare(rule, ctx);
+        else if (c == "jump") checkJump(rule, ctx);
+        else if (c == "text_figures") checkTextFigures(rule, ctx);
+        else if (c == "text_mentions") checkTextMentions(rule, ctx);
+        else if (c == "text_similar") checkTextSimilar(rule, ctx);
+        else if (c == "blank_cells") checkBlanks(rule, ctx);
+        else if (c == "legacy_row") checkLegacy(rule, ctx);
+        else if (c == "sections_present") checkSections(rule, ctx);
+        else if (c == "meta_required") checkMeta(rule, ctx);
+        else if (c == "format_year") checkFormatYear(rule, ctx);
+        else if (c == "publish_deadline") checkDeadline(rule, ctx);
+        else if (c == "unit_required") checkUnits(rule, ctx);
+        else if (c == "cell_kinds") checkKinds(rule, ctx);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+    return out;
+}
+
+json findingsToJson(const std::vector<Finding>& fs, const std::string& file) {
+    auto number = [](Fixed v) { return isWhole(v) ? json(v / kScale) : json(static_cast<double>(v) / kScale); };
+    json arr = json::array();
+    for (const Finding& f : fs) {
+        json o = json::object();
+        if (!file.empty()) o["file"] = file;
+        o["code"] = f.code;
+        o["severity"] = severityName(f.severity);
+        o["rule"] = f.rule;
+        o["cells"] = f.cells;
+        if (f.expected) o["expected"] = number(*f.expected);
+        if (f.actual) o["actual"] = number(*f.actual);
+        if (f.difference) o["difference"] = number(*f.difference);
+        o["message"] = f.message;
+        if (!f.fixCell.empty() && f.suggested) o["fix"] = {{"cell", f.fixCell}, {"value", number(*f.suggested)}};
+        arr.push_back(std::move(o));
+    }
+    return arr;
+}
+
+} // namespace nb

@@ -1,0 +1,50 @@
+// report.cpp — the report model: blank report, cell access by id, value validation per cell kind.
+#include "nianbao/report.hpp"
+
+namespace nb {
+
+Report Report::blank(const Format& f) {
+    Report r;
+    r.format = &f;
+    r.cells.assign(f.cells.size(), std::nullopt);
+    for (const auto& s : f.sections)
+        if (!s.textKey.empty()) r.text[s.textKey] = "";
+    return r;
+}
+
+std::optional<Fixed> Report::get(std::string_view cellId) const {
+    int i = format ? format->findCell(cellId) : -1;
+    return i < 0 ? std::nullopt : cells[static_cast<std::size_t>(i)];
+}
+
+bool Report::set(std::string_view cellId, std::optional<Fixed> v) {
+    int i = format ? format->findCell(cellId) : -1;
+    if (i < 0) return false;
+    cells[static_cast<std::size_t>(i)] = v;
+    return true;
+}
+
+bool Report::legacyInUse(const TableDef& t) const {
+    for (int i : t.cells)
+        if (format->cells[static_cast<std::size_t>(i)].legacy && cells[static_cast<std::size_t>(i)]) return true;
+    return false;
+}
+
+std::string cellValueProblem(const CellDef& c, Fixed v) {
+    switch (c.kind) {
+    case CellKind::Count:
+        if (!isWhole(v)) return "件数必须是整数";
+        if (v < 0) return "件数不能为负数";
+        break;
+    case CellKind::Signed:
+        if (!isWhole(v)) return "必须是整数（减少用负数表示，如 -8）";
+        break;
+    case CellKind::Money:
+        if (v < 0) return "金额不能为负数";
+        break;
+    }
+    if (v >= kMaxMagnitude || v <= -kMaxMagnitude) return "数值过大";
+    return {};
+}
+
+} // namespace nb

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# scripts/test.sh — the one command that runs every test, from a fresh Debian machine:
+# installs what is missing (scripts/setup.sh), builds natively and with Emscripten, then runs
+# the core tests natively (ctest), the same tests as wasm under node, and the browser tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh
+JOBS="${JOBS:-2}"
+
+echo "== native build + tests"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release > build.log 2>&1 || { cat build.log; exit 1; }
+cmake --build build -j "$JOBS"
+ctest --test-dir build --output-on-failure
+
+echo "== wasm build (core tests under node, the app)"
+export NODE_PATH=/usr/share/nodejs
+emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node > build-wasm.log 2>&1 || { cat build-wasm.log; exit 1; }
+cmake --build build-wasm -j "$JOBS"
+ctest --test-dir build-wasm --output-on-failure
+
+if [ -f tests/browser/run.sh ]; then
+  echo "== browser tests (Debian chromium, file://)"
+  bash tests/browser/run.sh
+fi
+echo "== all tests passed"

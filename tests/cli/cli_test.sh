@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# cli_test.sh — drives build/bin/nianbao as a user would (interchange.md §3): exit codes, human and
+# --json output, --previous, many files, render. Needs NIANBAO (the binary) and SHARED (../shared).
+set -u
+fail=0; pass=0
+ok()  { pass=$((pass+1)); }
+bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+SEED="$SHARED/seed/qinghai-2019.json"
+
+"$NIANBAO" check "$SEED" > "$tmp/out.txt"; rc=$?
+[ $rc -eq 1 ] && ok || bad "check seed exit $rc, want 1"
+grep -q '表四 行政复议 总计：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 54，填报 41，相差 13' "$tmp/out.txt" && ok || bad "human message for T4-1 missing: $(cat "$tmp/out.txt")"
+grep -q '共 1 个错误' "$tmp/out.txt" && ok || bad "seed should have exactly one error"
+
+"$NIANBAO" check --json "$SEED" > "$tmp/out.json"; rc=$?
+[ $rc -eq 1 ] && ok || bad "check --json exit $rc"
+node -e '
+const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const errs = a.filter(f => f.severity === "error");
+if (errs.length !== 1) throw new Error("errors: " + errs.length);
+const e = errs[0];
+if (e.code !== "T4-1" || !e.cells.includes("t4.review.total") || e.expected !== 54 || e.actual !== 41) throw new Error(JSON.stringify(e));
+if (!e.file || !e.message) throw new Error("file/message missing");
+if (!e.fix || e.fix.cell !== "t4.review.total" || e.fix.value !== 54) throw new Error("fix " + JSON.stringify(e.fix));
+' "$tmp/out.json" && ok || bad "--json content"
+
+"$NIANBAO" check "$SHARED/real-reports/huaian-2024.json" "$SHARED/real-reports/suqian-2024.json" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "clean reports exit $rc, want 0"
+"$NIANBAO" check "$SHARED/real-reports/huaian-2024.json" "$SHARED/real-reports/hongze-2023.json" > /dev/null; rc=$?
+[ $rc -eq 1 ] && ok || bad "many files with one erroneous: exit $rc, want 1"
+
+"$NIANBAO" check --json --previous "$SHARED/real-reports/suqian-2023.json" "$SHARED/real-reports/suqian-2024.json" > "$tmp/prev.json"; rc=$?
+[ $rc -eq 0 ] && ok || bad "--previous exit $rc"
+node -e '
+const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (a.some(f => ["T3-6","T2-3"].includes(f.code))) throw new Error("cross-year rules should hold: " + JSON.stringify(a));
+' "$tmp/prev.json" && ok || bad "cross-year suqian"
+
+printf '{"nianbao":1,' > "$tmp/broken.json"
+"$NIANBAO" check "$tmp/broken.json" > "$tmp/broken.txt"; rc=$?
+[ $rc -eq 2 ] && ok || bad "broken json exit $rc, want 2"
+grep -q '第 1 行' "$tmp/broken.txt" && ok || bad "broken json message lacks line: $(cat "$tmp/broken.txt")"
+"$NIANBAO" check "$tmp/missing.json" > /dev/null; rc=$?
+[ $rc -eq 2 ] && ok || bad "missing file exit $rc"
+
+"$NIANBAO" render "$SEED" -o "$tmp/q.html"; rc=$?
+[ $rc -eq 0 ] && ok || bad "render exit $rc"
+grep -q '青海省人民政府2019年政府信息公开工作年度报告' "$tmp/q.html" && ok || bad "render title"
+"$NIANBAO" check "$tmp/q.html" > /dev/null; rc=$?
+[ $rc -eq 1 ] && ok || bad "a rendered page can be checked again (exit $rc)"
+"$NIANBAO" render "$tmp/broken.json" -o "$tmp/x.html" 2>/dev/null; rc=$?
+[ $rc -eq 2 ] && ok || bad "render broken exit $rc"
+"$NIANBAO" frobnicate 2>/dev/null; rc=$?
+[ $rc -eq 2 ] && ok || bad "unknown command exit $rc"
+
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

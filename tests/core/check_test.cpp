@@ -1,0 +1,153 @@
+// check_test.cpp — the rule engine on real data: the seed's one real error, what a careful checker
+// finds in each real report (../shared/real-reports/README.md), cross-year checks, and messages.
+#include "test_util.hpp"
+#include <algorithm>
+
+namespace {
+using nb::Finding;
+using nb::Severity;
+
+std::vector<Finding> of(const std::vector<Finding>& fs, Severity s) {
+    std::vector<Finding> out;
+    for (const auto& f : fs) if (f.severity == s) out.push_back(f);
+    return out;
+}
+std::vector<std::string> codes(const std::vector<Finding>& fs) {
+    std::vector<std::string> out;
+    for (const auto& f : fs) out.push_back(f.code);
+    return out;
+}
+std::vector<Finding> checkFile(const std::string& name, const std::string& prev = "") {
+    auto r = testutil::load(testutil::sharedDir() + "/real-reports/" + name);
+    if (prev.empty()) return nb::checkReport(r);
+    auto p = testutil::load(testutil::sharedDir() + "/real-reports/" + prev);
+    return nb::checkReport(r, &p);
+}
+} // namespace
+
+TEST_CASE("the 青海 2019 example has exactly one error: 行政复议 总计", "[check][seed]") {
+    auto r = testutil::load(testutil::seedPath());
+    auto fs = nb::checkReport(r);
+    auto errors = of(fs, Severity::Error);
+    REQUIRE(errors.size() == 1);
+    const Finding& e = errors[0];
+    CHECK(e.code == "T4-1");
+    CHECK(std::find(e.cells.begin(), e.cells.end(), "t4.review.total") != e.cells.end());
+    CHECK(e.expected == nb::fromInt(54));
+    CHECK(e.actual == nb::fromInt(41));
+    CHECK(e.difference == nb::fromInt(-13));
+    CHECK(e.message == "表四 行政复议 总计：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 54，填报 41，相差 13");
+    CHECK(e.fixCell == "t4.review.total");
+    CHECK(e.suggested == nb::fromInt(54));
+    // warnings only for what is really blank: one grouped warning per table
+    auto warnings = of(fs, Severity::Warning);
+    CHECK(codes(warnings) == std::vector<std::string>{"C-2", "C-2"});
+    CHECK(warnings[0].message.rfind("表二有 4 个单元格未填写", 0) == 0);
+    CHECK(warnings[1].cells.size() == 101);
+}
+
+TEST_CASE("errors come first, and applying the suggested value fixes the finding", "[check]") {
+    auto r = testutil::load(testutil::seedPath());
+    auto fs = nb::checkReport(r);
+    CHECK(fs.front().severity == Severity::Error);
+    r.set(fs.front().fixCell, fs.front().suggested);
+    CHECK(of(nb::checkReport(r), Severity::Error).empty());
+}
+
+TEST_CASE("real reports: what a careful checker finds, and no crying wolf", "[check][real]") {
+    SECTION("hongze-2023: the two 表四 errors, the legacy （六） row warning") {
+        auto fs = checkFile("hongze-2023.json");
+        auto errors = of(fs, Severity::Error);
+        REQUIRE(codes(errors) == std::vector<std::string>{"T4-1", "T4-3"});
+        CHECK(errors[0].expected == nb::fromInt(11));
+        CHECK(errors[0].actual == nb::fromInt(0));
+        CHECK(errors[1].expected == nb::fromInt(5));
+        CHECK(codes(of(fs, Severity::Warning)) == std::vector<std::string>{"T3-8"});
+    }
+    SECTION("hongze-2024: legacy row, and the text's 17 件 against 95 is a warning") {
+        auto fs = checkFile("hongze-2024.json");
+        CHECK(of(fs, Severity::Error).empty());
+        auto w = of(fs, Severity::Warning);
+        REQUIRE(codes(w) == std::vector<std::string>{"T3-7", "T3-8"});
+        CHECK(w[0].actual == nb::fromInt(17));
+        CHECK(w[0].expected == nb::fromInt(95));
+        CHECK(w[0].message.find("区政府办代表区政府受理政府信息公开申请17件") != std::string::npos);
+    }
+    SECTION("huaian-2024: every figure of the text matches") {
+        auto fs = checkFile("huaian-2024.json");
+        CHECK(of(fs, Severity::Error).empty());
+        CHECK(of(fs, Severity::Warning).empty());
+    }
+    SECTION("suqian-2023: 共收办 3607 = 本年新收 + 上年结转 is not a mismatch") {
+        auto fs = checkFile("suqian-2023.json");
+        CHECK(of(fs, Severity::Error).empty());
+        CHECK(of(fs, Severity::Warning).empty());
+    }
+    SECTION("suqian-2024: city-wide case counts in the text are warnings at most") {
+        auto fs = checkFile("suqian-2024.json");
+        CHECK(of(fs, Severity::Error).empty());
+        auto w = of(fs, Severity::Warning);
+        REQUIRE(codes(w) == std::vector<std::string>{"T3-7", "T3-7"});
+        CHECK(w[0].actual == nb::fromInt(134));
+        CHECK(w[0].expected == nb::fromInt(170));
+        CHECK(w[1].actual == nb::fromInt(57));
+        CHECK(w[1].expected == nb::fromInt(77));
+    }
+    SECTION("jinhu-2023: no text, so its three empty sections are errors; tables clean") {
+        auto fs = checkFile("jinhu-2023.json");
+        CHECK(codes(of(fs, Severity::Error)) == std::vector<std::string>{"R-1", "R-1", "R-1"});
+        CHECK(of(fs, Severity::Warning).empty());
+    }
+    SECTION("suqian 2023 → 2024: 上年结转 and the 表二 stock hold year to year") {
+        auto fs = checkFile("suqian-2024.json", "suqian-2023.json");
+        for (const auto& f : fs) {
+            INFO(f.message);
+            CHECK(f.code != "T3-6");
+            CHECK(f.code != "T2-3");
+            CHECK(f.code != "T2-4");
+        }
+    }
+    SECTION("hongze 2023 → 2024: 现行有效 5 + 3 − 0 = 8 holds") {
+        for (const auto& f : checkFile("hongze-2024.json", "hongze-2023.json")) CHECK(f.code != "T2-3");
+    }
+}
+
+TEST_CASE("cross-year: a wrong 上年结转 is a warning with the suggested value", "[check][previous]") {
+    auto prev = testutil::load(testutil::sharedDir() + "/real-reports/suqian-2023.json");
+    auto cur = testutil::load(testutil::sharedDir() + "/real-reports/suqian-2024.json");
+    cur.set("t3.2.natural", nb::fromInt(7));
+    auto fs = nb::checkReport(cur, &prev);
+    auto it = std::find_if(fs.begin(), fs.end(), [](const Finding& f) { return f.code == "T3-6"; });
+    REQUIRE(it != fs.end());
+    CHECK(it->severity == Severity::Warning);
+    CHECK(it->fixCell == "t3.2.natural");
+    CHECK(it->suggested == prev.get("t3.4.natural"));
+    CHECK(it->message.find("上年") != std::string::npos);
+}
+
+TEST_CASE("cross-year works from a 2019-format report to a 2021-format one", "[check][previous]") {
+    auto prev = testutil::load(testutil::seedPath());   // 2019 format: 结转下年度 is 0 in every column
+    auto cur = testutil::load(testutil::sharedDir() + "/real-reports/huaian-2024.json");
+    std::vector<std::string> want;
+    for (const char* c : {"natural", "commercial", "research", "social", "legal", "other", "total"})
+        if (cur.get(std::string("t3.2.") + c).value_or(0) != 0) want.push_back(std::string("t3.2.") + c);
+    REQUIRE_FALSE(want.empty());
+    std::vector<std::string> got;
+    for (const auto& f : nb::checkReport(cur, &prev))
+        if (f.code == "T3-6") { got.push_back(f.fixCell); CHECK(f.suggested == nb::Fixed(0)); }
+    CHECK(got == want);
+    // 2019 has no 现行有效件数: the 2021 stock rule cannot run against it and stays silent
+    for (const auto& f : nb::checkReport(cur, &prev)) CHECK(f.code != "T2-3");
+}
+
+TEST_CASE("a rule whose inputs are all blank says nothing; a new report only misses its sections", "[check][blank]") {
+    auto r = nb::Report::blank(*nb::findFormat("2021"));
+    r.meta.agency = "某县人民政府";
+    r.meta.year = 2023;
+    auto fs = nb::checkReport(r);
+    for (const auto& f : fs) {
+        INFO(f.code << " " << f.message);
+        CHECK(f.code == "R-1");
+    }
+    CHECK(fs.size() == 6);
+}

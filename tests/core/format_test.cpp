@@ -1,0 +1,173 @@
+// format_test.cpp — both formats as data: cell ids against ../shared/spec/interchange.md, counts,
+// labels against formats.md, the merges of the official tables, and a sound rule set.
+#include "test_util.hpp"
+#include <regex>
+#include <set>
+
+namespace {
+
+std::set<std::string> idsOf(const nb::Format& f, const std::string& table) {
+    std::set<std::string> s;
+    for (const auto& c : f.cells)
+        if (c.table == table && !c.legacy) s.insert(c.id);
+    return s;
+}
+
+// Reads the cell ids that interchange.md §1 lists for one table and format.
+std::set<std::string> specIds(const std::string& fmt, const std::string& table) {
+    std::string md = testutil::readFile(testutil::sharedDir() + "/spec/interchange.md");
+    std::set<std::string> out;
+    auto ticks = [](const std::string& s) {
+        std::vector<std::string> v;
+        std::regex re("`([^`]+)`");
+        for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) v.push_back((*it)[1]);
+        return v;
+    };
+    if (table == "t2") {
+        auto start = md.find(fmt + " format:");
+        auto end = md.find("\n\n", md.find("| row id", start) );
+        std::string block = md.substr(start, end - start);
+        std::vector<std::string> lastCols;
+        std::istringstream in(block);
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind("| `", 0) != 0) continue;
+            auto cellsText = line.substr(line.find('|', line.find('|', 1) + 1));
+            auto row = ticks(line.substr(0, line.find('|', 1)))[0];
+            auto cols = ticks(cellsText.substr(cellsText.find('|') + 1));
+            if (cols.empty()) cols = lastCols;
+            lastCols = cols;
+            for (const auto& c : cols) out.insert("t2." + row + "." + c);
+        }
+    } else if (table == "t3") {
+        auto sec = md.substr(md.find("table id `t3`"), md.find("table id `t4`") - md.find("table id `t3`"));
+        auto colsLine = sec.substr(sec.find("Columns"), sec.find("Rows:") - sec.find("Columns"));
+        auto rowsText = sec.substr(sec.find("Rows:"), sec.find("Example") - sec.find("Rows:"));
+        std::vector<std::string> rows;
+        std::regex range("`([0-9.]+)\\.(\\d+)`–`[0-9.]+\\.(\\d+)`");
+        std::string rest = rowsText;
+        // expand `a.b.1`–`a.b.8` ranges, then the single ids
+        for (auto it = std::sregex_iterator(rest.begin(), rest.end(), range); it != std::sregex_iterator(); ++it)
+            for (int k = std::stoi((*it)[2]); k <= std::stoi((*it)[3]); ++k) rows.push_back((*it)[1].str() + "." + std::to_string(k));
+        rest = std::regex_replace(rest, range, "");
+        for (const auto& id : ticks(rest)) rows.push_back(id);
+        for (const auto& r : rows) {
+            // 2019 has the single row 3.6, 2021 has 3.6.1–3.6.3 (3.6 is its legacy form)
+            if (fmt == "2019" && r.rfind("3.6.", 0) == 0) continue;
+            if (fmt == "2021" && r == "3.6") continue;
+            for (const auto& c : ticks(colsLine)) out.insert("t3." + r + "." + c);
+        }
+    } else {
+        auto sec = md.substr(md.find("table id `t4`"), md.find("## 2.") - md.find("table id `t4`"));
+        auto rowsLine = sec.substr(sec.find("Rows:"), sec.find("Columns:") - sec.find("Rows:"));
+        auto colsLine = sec.substr(sec.find("Columns:"));
+        for (const auto& r : ticks(rowsLine))
+            for (const auto& c : ticks(colsLine)) out.insert("t4." + r + "." + c);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cell ids of both formats are exactly those of interchange.md", "[format]") {
+    struct Want { const char* fmt; const char* table; std::size_t n; };
+    for (Want w : {Want{"2019", "t2", 22}, Want{"2021", "t2", 10}, Want{"2019", "t3", 161}, Want{"2021", "t3", 175},
+                   Want{"2019", "t4", 15}, Want{"2021", "t4", 15}}) {
+        INFO(w.fmt << " " << w.table);
+        const nb::Format* f = nb::findFormat(w.fmt);
+        REQUIRE(f);
+        auto ours = idsOf(*f, w.table);
+        auto spec = specIds(w.fmt, w.table);
+        CHECK(spec.size() == w.n);
+        CHECK(ours.size() == w.n);
+        CHECK(ours == spec);
+    }
+}
+
+TEST_CASE("the 2021 format allows the legacy single （六） row and counts it as three", "[format]") {
+    const nb::Format* f = nb::findFormat("2021");
+    int i = f->findCell("t3.3.6.natural");
+    REQUIRE(i >= 0);
+    CHECK(f->cells[i].legacy);
+    REQUIRE(f->cells[i].legacyOf.size() == 3);
+    CHECK(f->cells[f->cells[i].legacyOf[0]].id == "t3.3.6.1.natural");
+    CHECK(nb::findFormat("2019")->findCell("t3.3.6.1.natural") < 0);
+}
+
+TEST_CASE("labels match formats.md character for character", "[format]") {
+    std::string md = testutil::readFile(testutil::sharedDir() + "/spec/formats.md");
+    for (const auto& id : nb::formatIds()) {
+        const nb::Format& f = *nb::findFormat(id);
+        for (const auto& s : f.sections) CHECK(md.find(s.heading) != std::string::npos);
+        for (const auto& t : f.tables)
+            for (const auto& b : t.blocks) {
+                if (!b.caption.empty()) CHECK(md.find(b.caption) != std::string::npos);
+                if (!b.corner.empty()) CHECK(md.find(b.corner) != std::string::npos);
+                std::function<void(const nb::HeaderNode&)> hw = [&](const nb::HeaderNode& n) {
+                    INFO(n.label); CHECK(md.find(n.label) != std::string::npos);
+                    for (const auto& c : n.children) hw(c);
+                };
+                for (const auto& c : b.columns) hw(c);
+                std::function<void(const nb::RowNode&)> rw = [&](const nb::RowNode& n) {
+                    if (!n.label.empty()) { INFO(n.label); CHECK(md.find(n.label) != std::string::npos); }
+                    for (const auto& c : n.children) rw(c);
+                };
+                for (const auto& r : b.rows) rw(r);
+            }
+    }
+    // full-width punctuation as printed
+    const nb::Format& f21 = *nb::findFormat("2021");
+    CHECK(f21.cells[f21.findCell("t3.3.3.3.natural")].rowName == "（三）不予公开 3.危及“三安全一稳定”");
+    CHECK(f21.cells[f21.findCell("t2.fees.amount")].colName == "本年收费金额（单位：万元）");
+}
+
+TEST_CASE("the official merges come out of the layout", "[format]") {
+    for (const char* id : {"2019", "2021"}) {
+        const nb::Format& f = *nb::findFormat(id);
+        const nb::TableDef& t3 = *f.findTable("t3");
+        const nb::Block& b = t3.blocks[0];
+        CHECK(b.labelColumns == 3);
+        CHECK(b.headerDepth == 3);
+        CHECK(b.columns[0].colspan == 7);                       // 申请人情况
+        CHECK(b.columns[0].children[0].rowspan == 2);           // 自然人
+        CHECK(b.columns[0].children[1].colspan == 5);           // 法人或其他组织
+        const nb::RowNode& results = b.rows[2];                 // 三、本年度办理结果
+        CHECK(results.label == "三、本年度办理结果");
+        CHECK(results.rowspan == (std::string(id) == "2019" ? 20 : 22));
+        CHECK(results.children[2].rowspan == 8);                // （三）不予公开
+        CHECK(results.children[3].rowspan == 3);
+        CHECK(results.children[4].rowspan == 5);
+        CHECK(b.rows[0].colspan == 3);                          // 一、 spans the three label columns
+        CHECK(results.children[0].colspan == 2);                // （一）
+        const nb::Block& t4 = f.findTable("t4")->blocks[0];
+        CHECK(t4.columns[0].colspan == 5);
+        CHECK(t4.columns[1].colspan == 10);
+        CHECK(t4.columns[0].children[0].rowspan == 2);
+        CHECK(t4.columns[1].children[0].colspan == 5);
+        CHECK(f.findTable("t2")->gridColumns == 4);
+    }
+}
+
+TEST_CASE("each format's rule set is sound", "[format][rules]") {
+    for (const auto& id : nb::formatIds()) {
+        auto errors = nb::validateRules(*nb::findFormat(id));
+        for (const auto& e : errors) FAIL_CHECK(id << " " << e.rule << ": " << e.message);
+        CHECK(errors.empty());
+    }
+}
+
+TEST_CASE("a broken rule set is reported, not used", "[rules]") {
+    nb::Format f;
+    std::string err;
+    auto j = nlohmann::json::parse(testutil::readFile(testutil::sourceDir() + "/core/formats/f2021.json"));
+    j["rules"].push_back({{"id", "T4-1"}, {"severity", "error"}, {"check", "equal"}, {"lhs", {"t4.review.total"}}, {"rhs", {"t4.review.upheld"}}});
+    j["rules"].push_back({{"id", "X-1"}, {"severity", "error"}, {"check", "equal"}, {"lhs", {"t9.nope.total"}}, {"rhs", {"t4.review.upheld"}}});
+    j["rules"].push_back({{"id", "X-2"}, {"severity", "fatal"}, {"check", "equal"}, {"lhs", {"t4.review.total"}}, {"rhs", {"t4.review.upheld"}}});
+    j["rules"].push_back({{"id", "X-3"}, {"severity", "error"}, {"check", "frobnicate"}});
+    REQUIRE(nb::parseFormat(j, f, err));
+    auto errors = nb::validateRules(f);
+    REQUIRE(errors.size() == 4);
+    CHECK(errors[0].message.find("duplicate") != std::string::npos);
+    CHECK(errors[1].message.find("t9.nope.total") != std::string::npos);
+    CHECK(errors[2].message.find("severity") != std::string::npos);
+    CHECK(errors[3].message.find("frobnicate") != std::string::npos);
+}

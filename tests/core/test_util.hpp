@@ -1,0 +1,18 @@
+// test_util.hpp — shared helpers for the core tests: source/shared paths and file reading.
+#pragma once
+#include "nianbao/check.hpp"
+#include "nianbao/html_render.hpp"
+#include "nianbao/json_io.hpp"
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace testutil {
+inline std::string sourceDir() { return NIANBAO_SOURCE_DIR; }
+inline std::string sharedDir() { return NIANBAO_SHARED_DIR; }
+inline std::string seedPath() { return sharedDir() + "/seed/qinghai-2019.json"; }
+std::string readFile(const std::string& path);
+void writeFile(const std::string& path, const std::string& text);
+nb::Report load(const std::string& path);
+std::vector<std::string> realReports();
+} // namespace testutil
