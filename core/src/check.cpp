@@ -399,7 +399,9 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
         std::string keyword = fig.value("keyword", "");
         int window = fig.value("window", 8);
         std::vector<std::string> verbs = fig.value("verbs", std::vector<std::string>{});
+        std::vector<std::string> sections = fig.value("sections", std::vector<std::string>{});
         for (const auto& [key, text] : ctx.r.text) {
+            if (!sections.empty() && std::find(sections.begin(), sections.end(), key) == sections.end()) continue;
             for (const std::string& cl : clauses(text)) {
                 auto kp = cl.find(keyword);
                 if (kp == std::string::npos) continue;
@@ -431,7 +433,7 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                         auto v = ctx.value(ci);
                         if (v) { sum += *v; any = true; }
                         names += (names.empty() ? "" : " + ") + ctx.cell(ci).name;
-                        ids.push_back(ctx.cell(ci).id);
+                        if (std::find(ids.begin(), ids.end(), ctx.cell(ci).id) == ids.end()) ids.push_back(ctx.cell(ci).id);
                     }
                     if (!any) continue;
                     anyCandidate = true;

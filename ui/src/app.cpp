@@ -1,0 +1,356 @@
+// app.cpp — the editor's frame: layout, toolbar, dialogs, shortcuts, files, autosave, messages.
+// [SECTION] construction and the automation API   [SECTION] frame and layout
+// [SECTION] toolbar and dialogs                   [SECTION] files and autosave
+#include "ui/app.hpp"
+#include "app_internal.hpp"
+#include "nianbao/html_render.hpp"
+#include "table_grid.hpp"
+
+namespace ui {
+
+namespace {
+enum Action { kNone = 0, kPickFile, kOpenExample, kNewReport, kOpenPending, kPickPrevious };
+constexpr double kAutosaveDelayMs = 400;
+}
+
+// ---------------------------------------------------------------- [SECTION] construction and the automation API
+App::App(Platform& platform, std::string exampleJson)
+    : m_platform(platform), m_exampleJson(std::move(exampleJson)),
+      m_doc(std::make_unique<Document>(nb::formatForYear(2025))) {
+    Document& d = *m_doc;
+    d.mutableReport().meta.year = 2025;
+    d.recheck();
+    restoreAutosave();
+    m_lastRevision = d.revision();
+    m_autosavedRevision = d.revision();
+}
+
+App::~App() = default;
+
+std::string App::loadText(const std::string& text, const std::string& origin) {
+    nb::LoadResult res = nb::loadReportOrPage(text);
+    if (!res.ok()) {
+        std::string why = res.error.text();
+        message((origin.empty() ? std::string("无法打开") : "无法打开“" + origin + "”") + "：" + why + "。当前报告未改变。", 2);
+        return why;
+    }
+    m_editing = false;
+    m_sel = -1;
+    m_doc->replaceReport(std::move(*res.report));
+    if (!origin.empty()) message("已打开“" + origin + "”（可用 撤销 回到打开前）", 0);
+    return {};
+}
+
+std::string App::exportJson() const { return nb::saveReport(m_doc->report()); }
+std::string App::exportHtml() const { return nb::renderHtml(m_doc->report()); }
+std::string App::findingsJson() const { return nb::findingsToJson(m_doc->findings()).dump(); }
+bool App::unsaved() const { return m_doc->unsaved(); }
+bool App::busy() const {
+    return !m_reveal.empty() || !m_focusField.empty() || m_editJustStarted || !m_sectionTarget.empty() ||
+           m_doc->revision() != m_autosavedRevision;
+}
+
+bool App::reveal(const std::string& id) {
+    const nb::Format& f = *m_doc->report().format;
+    bool known = f.findCell(id) >= 0 || id.rfind("text.", 0) == 0 || id.rfind("meta.", 0) == 0 || f.findTable(id);
+    if (!known) return false;
+    if (m_editing) commitEdit(false, 0, 0);
+    m_reveal = id;
+    m_revealFrames = 3;
+    return true;
+}
+
+std::optional<Rect> App::itemRect(const std::string& id) const {
+    auto it = m_rects.find(id);
+    if (it == m_rects.end()) return std::nullopt;
+    return it->second;
+}
+
+void App::message(std::string text, int level) {
+    m_msg = std::move(text);
+    m_msgLevel = level;
+}
+
+std::string App::fileBaseName() const {
+    const nb::Report& r = m_doc->report();
+    std::string agency;
+    for (char c : r.meta.agency)
+        if (std::string("/\\:*?\"<>|\n\r\t").find(c) == std::string::npos) agency += c;
+    if (agency.empty()) agency = "未命名机关";
+    return agency + "-" + (r.meta.year ? std::to_string(*r.meta.year) : std::string("年度")) + "-政府信息公开年报";
+}
+
+// ---------------------------------------------------------------- [SECTION] frame and layout
+void App::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    m_rectsNext.clear();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::Begin("nianbao", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PushAllowKeyboardFocus(false);   // Tab belongs to the table grid, not to ImGui's focus cycling
+    handleShortcuts();
+    drawToolbar();
+    drawStatus();
+
+    float s = m_scale, h = ImGui::GetContentRegionAvail().y;
+    float total = ImGui::GetContentRegionAvail().x, sp = ImGui::GetStyle().ItemSpacing.x;
+    float left = 200 * s, right = std::max(300 * s, std::min(420 * s, total * 0.28f));
+    if (total < 900 * s) { left = 150 * s; right = 260 * s; }
+    ImGui::BeginChild("sections", ImVec2(left, h), true);
+    drawSections();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("form", ImVec2(total - left - right - 2 * sp, h), true, ImGuiWindowFlags_HorizontalScrollbar);
+    drawForm();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("findings", ImVec2(right, h), true);
+    drawFindings();
+    ImGui::EndChild();
+    ImGui::PopAllowKeyboardFocus();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    drawDialogs();
+
+    m_rects.swap(m_rectsNext);
+    if (m_revealFrames > 0 && --m_revealFrames == 0) m_reveal.clear();
+    tickAutosave();
+}
+
+void App::handleShortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.WantTextInput) return;   // a text field handles its own Ctrl+Z inside the field
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
+        bool ok = io.KeyShift ? m_doc->redo() : m_doc->undo();
+        message(ok ? (io.KeyShift ? "已重做" : "已撤销") : (io.KeyShift ? "没有可重做的操作" : "没有可撤销的操作"), 0);
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) {
+        message(m_doc->redo() ? "已重做" : "没有可重做的操作", 0);
+    }
+}
+
+void App::drawStatus() {
+    if (!m_restoredNotice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.97f, 0.85f, 1.0f));
+        ImGui::BeginChild("restored", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 6 * m_scale), true);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(m_restoredNotice.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("知道了")) m_restoredNotice.clear();
+        ImGui::SameLine();
+        if (ImGui::Button("放弃恢复的内容")) {
+            m_doc->undo();
+            m_platform.clearAutosave();
+            m_autosavedRevision = m_doc->revision();
+            m_restoredNotice.clear();
+            message("已放弃恢复的内容", 0);
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    if (!m_storageProblem.empty()) {
+        ImGui::TextColored(severityVec(nb::Severity::Warning), "%s", m_storageProblem.c_str());
+    }
+    if (!m_msg.empty()) {
+        ImVec4 c = m_msgLevel == 2 ? severityVec(nb::Severity::Error) : m_msgLevel == 1 ? severityVec(nb::Severity::Warning) : ImVec4(0.2f, 0.2f, 0.2f, 1);
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(m_msg.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextDisabled("单元格：点击选中，直接输入数字；Tab / Enter / 方向键移动；Esc 取消；可从 Excel/WPS 粘贴整块数据。");
+    }
+}
+
+// ---------------------------------------------------------------- [SECTION] toolbar and dialogs
+void App::drawToolbar() {
+    const nb::Report& r = m_doc->report();
+    if (ImGui::Button("新建")) confirmThen("新建报告", kNewReport);
+    ImGui::SameLine();
+    if (ImGui::Button("打开…")) openFile();
+    ImGui::SameLine();
+    if (ImGui::Button("打开示例")) confirmThen("打开示例（青海省 2019 年报告）", kOpenExample);
+    ImGui::SameLine();
+    if (ImGui::Button(m_doc->previous() ? "更换上年报告…" : "导入上年报告…")) runAction(kPickPrevious);
+    ImGui::SameLine();
+    if (ImGui::Button("保存 JSON")) saveJson();
+    ImGui::SameLine();
+    if (ImGui::Button("导出 HTML")) {
+        m_platform.downloadFile(fileBaseName() + ".html", "text/html;charset=utf-8", exportHtml());
+        m_doc->markSaved();
+        m_platform.clearAutosave();
+        m_autosavedRevision = m_doc->revision();
+        message("已导出 " + fileBaseName() + ".html（网页中包含报告数据，可再次用本工具打开）", 0);
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!m_doc->canUndo());
+    if (ImGui::Button("撤销")) m_doc->undo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!m_doc->canRedo());
+    if (ImGui::Button("重做")) m_doc->redo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::Text("%s（%s 年格式，%s）%s", nb::reportTitle(r).c_str(), r.format->id.c_str(), r.format->document.c_str(),
+                m_doc->unsaved() ? " · 有未保存的修改" : "");
+    if (m_doc->previous()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· 上年报告：%s", m_doc->previousName().c_str());
+    }
+}
+
+void App::saveJson() {
+    m_platform.downloadFile(fileBaseName() + ".json", "application/json;charset=utf-8", exportJson());
+    m_doc->markSaved();
+    m_platform.clearAutosave();   // the download is the safe copy now
+    m_autosavedRevision = m_doc->revision();
+    message("已保存 " + fileBaseName() + ".json", 0);
+}
+
+void App::openFile() { confirmThen("打开其他报告", kPickFile); }
+
+void App::confirmThen(std::string what, int action) {
+    if (m_doc->unsaved() && action != kPickPrevious) {
+        m_confirmText = "当前报告有未保存（未下载）的修改。" + what + "将替换屏幕上的报告（之后可用“撤销”找回）。是否继续？";
+        m_pendingAction = action;
+        m_openConfirm = true;
+        return;
+    }
+    runAction(action);
+}
+
+void App::runAction(int action) {
+    switch (action) {
+    case kPickFile: m_platform.pickFile(FilePurpose::OpenReport); break;
+    case kPickPrevious: m_platform.pickFile(FilePurpose::OpenPrevious); break;
+    case kOpenExample:
+        if (loadText(m_exampleJson, "").empty()) message("已打开示例：青海省人民政府 2019 年报告。右侧列出检查发现的问题，点击可定位到单元格。", 0);
+        break;
+    case kNewReport: m_openNew = true; break;
+    case kOpenPending: loadText(m_pendingOpenBytes, m_pendingOpenName); m_pendingOpenBytes.clear(); break;
+    default: break;
+    }
+}
+
+void App::newReport(const std::string& formatId, int year) {
+    const nb::Format* f = nb::findFormat(formatId);
+    if (!f) return;
+    nb::Report r = nb::Report::blank(*f);
+    r.meta.year = year;
+    r.meta.agency = m_doc->report().meta.agency;
+    r.meta.agencyKind = m_doc->report().meta.agencyKind;
+    m_sel = -1;
+    m_editing = false;
+    m_doc->replaceReport(std::move(r));
+    message("已新建 " + std::to_string(year) + " 年度报告（" + f->id + " 年格式）", 0);
+}
+
+void App::drawDialogs() {
+    float s = m_scale;
+    if (m_openConfirm) { ImGui::OpenPopup("请确认"); m_openConfirm = false; }
+    if (m_openNew) {
+        ImGui::OpenPopup("新建报告");
+        m_openNew = false;
+        m_newYear = m_doc->report().meta.year.value_or(2025);
+        m_newFormat = m_newYear <= 2020 ? 0 : 1;
+    }
+    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(520 * s, 0));
+    if (ImGui::BeginPopupModal("请确认", nullptr, ImGuiWindowFlags_NoResize)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(m_confirmText.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("继续")) { ImGui::CloseCurrentPopup(); runAction(m_pendingAction); m_pendingAction = kNone; }
+        ImGui::SameLine();
+        if (ImGui::Button("取消")) { ImGui::CloseCurrentPopup(); m_pendingAction = kNone; m_pendingOpenBytes.clear(); }
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(560 * s, 0));
+    if (ImGui::BeginPopupModal("新建报告", nullptr, ImGuiWindowFlags_NoResize)) {
+        ImGui::TextUnformatted("报告年度");
+        ImGui::SetNextItemWidth(160 * s);
+        if (ImGui::InputInt("##year", &m_newYear, 1, 1)) {
+            m_newYear = std::max(2019, std::min(2100, m_newYear));
+            m_newFormat = m_newYear <= 2020 ? 0 : 1;
+        }
+        ImGui::TextUnformatted("报告格式");
+        ImGui::RadioButton("2019 年格式（国办公开办函〔2019〕60号，用于 2019、2020 年度）", &m_newFormat, 0);
+        ImGui::RadioButton("2021 年格式（国办公开办函〔2021〕30号，用于 2021 年度起）", &m_newFormat, 1);
+        if ((m_newFormat == 0) != (m_newYear <= 2020))
+            ImGui::TextColored(severityVec(nb::Severity::Warning), "注意：%d 年度应使用 %s 年格式", m_newYear, m_newYear <= 2020 ? "2019" : "2021");
+        if (ImGui::Button("新建")) { ImGui::CloseCurrentPopup(); newReport(m_newFormat == 0 ? "2019" : "2021", m_newYear); }
+        ImGui::SameLine();
+        if (ImGui::Button("取消")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// ---------------------------------------------------------------- [SECTION] files and autosave
+void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::string& bytes) {
+    if (purpose == FilePurpose::OpenPrevious) {
+        nb::LoadResult res = nb::loadReportOrPage(bytes);
+        if (!res.ok()) { message("无法导入上年报告“" + name + "”：" + res.error.text() + "。", 2); return; }
+        nb::Report prev = std::move(*res.report);
+        // offer: empty 上年结转 cells filled from last year's 结转下年度
+        std::vector<std::pair<int, std::optional<nb::Fixed>>> fill;
+        const nb::Report& cur = m_doc->report();
+        for (const char* col : {"natural", "commercial", "research", "social", "legal", "other", "total"}) {
+            int i = cur.format->findCell(std::string("t3.2.") + col);
+            auto last = prev.get(std::string("t3.4.") + col);
+            if (i >= 0 && !cur.cells[static_cast<std::size_t>(i)] && last) fill.emplace_back(i, last);
+        }
+        m_doc->setPrevious(std::move(prev), name);
+        if (!fill.empty()) {
+            m_doc->setCells(fill);
+            message("已导入上年报告“" + name + "”，并用上年的“结转下年度继续办理”填写了 " + std::to_string(fill.size()) +
+                        " 个空的“上年结转”单元格（可撤销）。跨年度检查已启用。", 0);
+        } else {
+            message("已导入上年报告“" + name + "”，跨年度检查已启用。", 0);
+        }
+        return;
+    }
+    if (m_doc->unsaved()) {
+        m_pendingOpenName = name;
+        m_pendingOpenBytes = bytes;
+        confirmThen("打开“" + name + "”", kOpenPending);
+        return;
+    }
+    loadText(bytes, name);
+}
+
+void App::onFileError(const std::string& msg) { message(msg, 2); }
+
+void App::restoreAutosave() {
+    auto saved = m_platform.loadAutosave();
+    if (!saved || saved->empty()) return;
+    nb::LoadResult res = nb::loadReport(*saved);
+    if (!res.ok()) {
+        m_restoredNotice = "浏览器中保存的上次内容无法读取（" + res.error.text() + "），已忽略。";
+        return;
+    }
+    m_doc->replaceReport(std::move(*res.report));
+    m_restoredNotice = "已恢复上次未下载保存的内容：" + nb::reportTitle(m_doc->report()) + "。";
+}
+
+void App::tickAutosave() {
+    Document& d = *m_doc;
+    double now = m_platform.nowMs();
+    if (d.revision() != m_lastRevision) { m_lastRevision = d.revision(); m_lastEditMs = now; }
+    m_platform.setLeaveWarning(d.unsaved());
+    if (d.revision() == m_autosavedRevision || now - m_lastEditMs < kAutosaveDelayMs) return;
+    m_autosavedRevision = d.revision();
+    if (!m_platform.storeAutosave(exportJson())) {
+        m_storageProblem = "注意：浏览器存储不可用或已满，自动保存未成功。请及时用“保存 JSON”下载文件，工具仍可正常使用。";
+    } else {
+        m_storageProblem.clear();
+    }
+}
+
+} // namespace ui

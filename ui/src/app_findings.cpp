@@ -1,0 +1,111 @@
+// app_findings.cpp — the left section list (with error/warning counts per section) and the right
+// findings panel: every finding, errors first, with the official cell names; a click brings the
+// cell into view and selects it; 采用计算值 applies a suggested value in one (undoable) step.
+#include "ui/app.hpp"
+#include "app_internal.hpp"
+
+namespace ui {
+
+void App::goTo(const nb::Finding& f) {
+    std::string target = !f.fixCell.empty() ? f.fixCell : f.cells.empty() ? std::string("meta") : f.cells[0];
+    const nb::Format& fmt = *m_doc->report().format;
+    if (target.rfind("text.", 0) == 0) { m_focusField = target; m_sectionTarget = target; }
+    else if (target.rfind("meta.", 0) == 0 || target == "format" || target == "meta") { m_sectionTarget = "meta"; if (target.rfind("meta.", 0) == 0) m_focusField = target; }
+    else if (fmt.findTable(target)) m_sectionTarget = target;
+    else reveal(target);
+}
+
+void App::drawSections() {
+    const nb::Report& r = m_doc->report();
+    float s = m_scale;
+    ImGui::TextUnformatted("报告目录");
+    ImGui::Separator();
+    auto entry = [&](const std::string& key, const std::string& title) {
+        int errors = 0, warnings = 0;
+        for (const auto& f : m_doc->findings()) {
+            if (sectionOf(f) != key) continue;
+            if (f.severity == nb::Severity::Error) ++errors;
+            else if (f.severity == nb::Severity::Warning) ++warnings;
+        }
+        ImGui::PushID(key.c_str());
+        if (ImGui::Selectable("##sec", false, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.6f))) {
+            m_sectionTarget = key;
+        }
+        ImVec2 p = ImGui::GetItemRectMin();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(ImVec2(p.x + 2 * s, p.y + 2 * s), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
+        float x = ImGui::GetItemRectMax().x - 4 * s;
+        auto badge = [&](int n, nb::Severity sev) {
+            if (!n) return;
+            std::string t = std::to_string(n);
+            ImVec2 sz = ImGui::CalcTextSize(t.c_str());
+            ImVec2 a(x - sz.x - 8 * s, p.y + 2 * s), b2(x, p.y + 2 * s + sz.y);
+            dl->AddRectFilled(a, b2, severityColor(sev), 6 * s);
+            dl->AddText(ImVec2(a.x + 4 * s, a.y), IM_COL32_WHITE, t.c_str());
+            x = a.x - 4 * s;
+        };
+        badge(warnings, nb::Severity::Warning);
+        badge(errors, nb::Severity::Error);
+        ImGui::PopID();
+    };
+    entry("meta", "基本信息");
+    for (const auto& sec : r.format->sections)
+        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading.substr(0, std::min<std::size_t>(sec.heading.size(), 24)));
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    ImGui::Separator();
+    ImGui::TextDisabled("红色：错误  黄色：警告");
+}
+
+void App::drawFindings() {
+    const auto& fs = m_doc->findings();
+    int errors = 0, warnings = 0, infos = 0;
+    for (const auto& f : fs) (f.severity == nb::Severity::Error ? errors : f.severity == nb::Severity::Warning ? warnings : infos)++;
+    ImGui::Text("检查结果：");
+    ImGui::SameLine();
+    ImGui::TextColored(severityVec(nb::Severity::Error), "%d 个错误", errors);
+    ImGui::SameLine();
+    ImGui::TextColored(severityVec(nb::Severity::Warning), "%d 个警告", warnings);
+    ImGui::SameLine();
+    ImGui::TextColored(severityVec(nb::Severity::Info), "%d 个提示", infos);
+    if (m_doc->previous()) ImGui::TextDisabled("已对照上年报告检查");
+    ImGui::Separator();
+    if (fs.empty()) {
+        ImGui::TextWrapped("没有发现问题。");
+        return;
+    }
+    float s = m_scale;
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+        const nb::Finding& f = fs[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        ImGui::TextColored(severityVec(f.severity), "%s %s", nb::severityLabel(f.severity), f.code.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", f.rule.c_str());
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(f.message.c_str());
+        ImGui::PopTextWrapPos();
+        ImVec2 end = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(start);
+        if (ImGui::InvisibleButton("##go", ImVec2(ImGui::GetContentRegionAvail().x, std::max(1.0f, end.y - start.y)))) goTo(f);
+        bool hovered = ImGui::IsItemHovered();
+        m_rectsNext["finding." + std::to_string(i)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        if (hovered) {
+            ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(ImVec4(0.2f, 0.4f, 0.8f, 0.08f)));
+            ImGui::SetTooltip("点击定位到相关单元格");
+        }
+        ImGui::SetCursorScreenPos(end);
+        if (!f.fixCell.empty() && f.suggested) {
+            std::string label = "采用计算值 " + nb::formatDecimal(*f.suggested);
+            if (ImGui::SmallButton(label.c_str())) {
+                std::string cell = f.fixCell;
+                if (m_doc->applyFix(f)) { message("已采用计算值（可撤销）", 0); reveal(cell); }
+            }
+            m_rectsNext["fix." + std::to_string(i)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        }
+        ImGui::Dummy(ImVec2(0, 4 * s));
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+}
+
+} // namespace ui

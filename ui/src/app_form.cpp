@@ -1,0 +1,166 @@
+// app_form.cpp — the form column: basic information (机关, 类型, 年度, 公开日期) and the six
+// sections in order — text sections as multi-line editors, tables via app_tables.cpp.
+// Text edits are checked live on every keystroke and become one undo step when the field is left.
+#include "ui/app.hpp"
+#include "app_internal.hpp"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace ui {
+
+namespace {
+// puts one field of `before` back into `snap` (the report as it was before this field's edit)
+void restoreField(nb::Report& snap, const nb::Report& cur, const std::string& id, const std::string& before) {
+    snap = cur;
+    if (id.rfind("text.", 0) == 0) snap.text[id.substr(5)] = before;
+    else if (id == "meta.agency") snap.meta.agency = before;
+    else if (id == "meta.published") snap.meta.published = before;
+}
+}
+
+bool App::fieldFrame(const std::string& id) {
+    m_rectsNext[id] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    if (const CellMark* m = m_doc->mark(id)) {
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), severityColor(m->severity), 0, 0, 2 * m_scale);
+        if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            for (int i : m->findings) ImGui::TextColored(severityVec(m_doc->findings()[i].severity), "%s", m_doc->findings()[i].message.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    return true;
+}
+
+void App::drawForm() {
+    const nb::Report& r = m_doc->report();
+    float s = m_scale;
+    if (m_sectionTarget == "meta") { ImGui::SetScrollHereY(0); m_sectionTarget.clear(); }
+    drawMeta();
+    for (const nb::SectionDef& sec : r.format->sections) {
+        ImGui::Dummy(ImVec2(0, 10 * s));
+        std::string key = sec.textKey.empty() ? sec.tableId : "text." + sec.textKey;
+        if (m_sectionTarget == key) { ImGui::SetScrollHereY(0); m_sectionTarget.clear(); }
+        std::string heading = sec.no + "、" + sec.heading;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.20f, 0.45f, 1));
+        ImGui::TextUnformatted(heading.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        if (!sec.textKey.empty()) drawTextSection(sec.textKey, heading);
+        else if (const nb::TableDef* t = r.format->findTable(sec.tableId)) drawTable(*t);
+    }
+    ImGui::Dummy(ImVec2(0, 40 * s));
+}
+
+void App::drawMeta() {
+    Document& d = *m_doc;
+    nb::Report& r = d.mutableReport();
+    float s = m_scale, labelW = 90 * s;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.20f, 0.45f, 1));
+    ImGui::TextUnformatted("基本信息");
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+
+    auto textField = [&](const char* label, const std::string& id, std::string& value, float width, const char* hint) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(width);
+        if (m_focusField == id) { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
+        bool wasActive = m_activeField == id;
+        std::string before = wasActive ? std::string() : value;
+        bool changed = ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value);
+        bool active = ImGui::IsItemActive();
+        fieldFrame(id);
+        if (active && !wasActive) {
+            nb::Report snap;
+            restoreField(snap, r, id, before);
+            m_activeField = id;
+            m_fieldSnapshot = std::make_unique<nb::Report>(std::move(snap));
+        }
+        if (changed) d.fieldChanged();
+        if (!active && wasActive) {
+            m_activeField.clear();
+            if (m_fieldSnapshot && (id == "meta.agency" ? m_fieldSnapshot->meta.agency != value : m_fieldSnapshot->meta.published != value))
+                d.commitFieldEdit(std::move(*m_fieldSnapshot));
+            m_fieldSnapshot.reset();
+        }
+    };
+    textField("机关名称", "meta.agency", r.meta.agency, 420 * s, "如：某某市人民政府");
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("机关类型");
+    ImGui::SameLine(labelW);
+    const char* kinds[] = {"（未选择）", "人民政府（需报告工作考核、社会评议和责任追究结果）", "政府部门"};
+    int kind = r.meta.agencyKind == "government" ? 1 : r.meta.agencyKind == "department" ? 2 : 0;
+    ImGui::SetNextItemWidth(420 * s);
+    if (ImGui::Combo("##meta.agency_kind", &kind, kinds, 3)) {
+        nb::Report next = r;
+        next.meta.agencyKind = kind == 1 ? "government" : kind == 2 ? "department" : "";
+        d.replaceReport(std::move(next));
+    }
+    fieldFrame("meta.agency_kind");
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("报告年度");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(120 * s);
+    if (m_activeField != "meta.year") m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : std::string();
+    if (m_focusField == "meta.year") { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
+    ImGui::InputTextWithHint("##meta.year", "如 2024", &m_yearBuf, ImGuiInputTextFlags_CharsDecimal);
+    bool yearActive = ImGui::IsItemActive();
+    fieldFrame("meta.year");
+    if (yearActive) m_activeField = "meta.year";
+    if (!yearActive && m_activeField == "meta.year") {
+        m_activeField.clear();
+        std::optional<int> y;
+        bool ok = m_yearBuf.empty();
+        if (!ok && m_yearBuf.size() == 4) { y = std::stoi(m_yearBuf); ok = *y >= 2008 && *y <= 2100; }
+        if (!ok) message("年度“" + m_yearBuf + "”无效：请填写四位年份（如 2024），未修改", 1);
+        else if (y != r.meta.year) { nb::Report next = r; next.meta.year = y; d.replaceReport(std::move(next)); }
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("格式：%s 年格式（%s）", r.format->id.c_str(), r.format->document.c_str());
+
+    textField("公开日期", "meta.published", r.meta.published, 160 * s, "YYYY-MM-DD");
+    const std::string& p = r.meta.published;
+    bool dateOk = p.empty() || (p.size() == 10 && p[4] == '-' && p[7] == '-');
+    if (!dateOk) { ImGui::SameLine(); ImGui::TextColored(severityVec(nb::Severity::Warning), "请按 2025-03-28 的格式填写"); }
+}
+
+void App::drawTextSection(const std::string& key, const std::string& title) {
+    Document& d = *m_doc;
+    nb::Report& r = d.mutableReport();
+    std::string id = "text." + key;
+    std::string& value = r.text[key];
+    float s = m_scale;
+    float lines = std::max(8.0f, std::min(24.0f, 2.0f + static_cast<float>(std::count(value.begin(), value.end(), '\n')) +
+                                                  static_cast<float>(value.size()) / 120.0f));
+    if (m_focusField == id || m_reveal == id) {
+        ImGui::SetScrollHereY(0.1f);
+        ImGui::SetKeyboardFocusHere();
+        m_focusField.clear();
+        if (m_reveal == id) m_reveal.clear();
+    }
+    bool wasActive = m_activeField == id;
+    std::string before = wasActive ? std::string() : value;
+    bool changed = ImGui::InputTextMultiline(("##" + id).c_str(), &value,
+                                             ImVec2(std::max(400 * s, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * lines));
+    bool active = ImGui::IsItemActive();
+    fieldFrame(id);
+    if (active && !wasActive) {
+        m_activeField = id;
+        auto snap = std::make_unique<nb::Report>();
+        restoreField(*snap, r, id, before);
+        m_fieldSnapshot = std::move(snap);
+    }
+    if (changed) d.fieldChanged();
+    if (!active && wasActive) {
+        m_activeField.clear();
+        if (m_fieldSnapshot && m_fieldSnapshot->text[key] != value) d.commitFieldEdit(std::move(*m_fieldSnapshot));
+        m_fieldSnapshot.reset();
+    }
+    if (value.empty()) ImGui::TextDisabled("（%s：请填写。段落之间空一行。）", title.c_str());
+}
+
+} // namespace ui

@@ -1,0 +1,395 @@
+// app_tables.cpp — the three statistical tables drawn like the official ones (caption rows, merged
+// headers, official row labels with their numbering, vertical group labels) as an editable grid:
+// click to select, type to replace, Tab/Enter/arrows to move, Esc to cancel, Delete to blank,
+// paste a block from Excel. Cells with findings are tinted; hovering shows the rule and numbers.
+#include "ui/app.hpp"
+#include "app_internal.hpp"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "table_grid.hpp"
+#include <functional>
+
+namespace ui {
+
+namespace {
+
+struct HeaderCell { const nb::HeaderNode* node; int first, count; };
+
+void collectHeaders(const nb::HeaderNode& n, int& leaf, std::vector<HeaderCell>& out) {
+    int start = leaf;
+    if (n.children.empty()) ++leaf;
+    for (const auto& c : n.children) collectHeaders(c, leaf, out);
+    out.push_back({&n, start, leaf - start});
+}
+
+struct LabelCell { std::string text; int depth = 1, firstRow = 0, rows = 1, colspan = 1; };
+
+void collectRows(const nb::RowNode& n, bool legacy, int labelColumns, int& row, std::vector<LabelCell>& labels) {
+    bool collapsed = legacy && !n.legacyId.empty();
+    if (n.children.empty() || collapsed) {
+        if (labelColumns > 0) labels.push_back({collapsed ? n.legacyLabel : n.label, n.depth, row, 1, labelColumns - n.depth + 1});
+        ++row;
+        return;
+    }
+    int start = row;
+    for (const auto& c : n.children) collectRows(c, legacy, labelColumns, row, labels);
+    labels.push_back({n.label, n.depth, start, row - start, 1});
+}
+
+ImU32 col(float r, float g, float b, float a = 1.0f) { return ImGui::GetColorU32(ImVec4(r, g, b, a)); }
+
+void textIn(ImDrawList* dl, const ImRect& rc, const std::string& text, ImU32 color, bool center, float pad) {
+    float wrap = std::max(1.0f, rc.GetWidth() - 2 * pad);
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 pos(center ? rc.Min.x + (rc.GetWidth() - size.x) * 0.5f : rc.Min.x + pad, rc.Min.y + (rc.GetHeight() - size.y) * 0.5f);
+    dl->PushClipRect(rc.Min, rc.Max, true);
+    if (center && size.x < wrap) {   // center each wrapped line: draw unwrapped when it fits
+        dl->AddText(pos, color, text.c_str());
+    } else {
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, color, text.c_str(), nullptr, wrap);
+    }
+    dl->PopClipRect();
+}
+
+float wrappedHeight(const std::string& text, float width, float pad) {
+    return ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(1.0f, width - 2 * pad)).y + 2 * pad;
+}
+
+} // namespace
+
+int App::cellInputCallback(ImGuiInputTextCallbackData* data) {
+    App* app = static_cast<App*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        unsigned int c = numberChar(data->EventChar);
+        if (!c) { app->m_refusedChar = data->EventChar; return 1; }
+        data->EventChar = static_cast<ImWchar>(c);
+        return 0;
+    }
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && app->m_editPlaceCursor) {
+        app->m_editPlaceCursor = false;
+        if (app->m_editSelectAll) { data->SelectionStart = 0; data->SelectionEnd = data->CursorPos = data->BufTextLen; }
+        else data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    }
+    return 0;
+}
+
+void App::startEdit(int cell, std::string initial, bool selectAll) {
+    m_sel = cell;
+    m_editing = true;
+    m_editJustStarted = true;
+    m_editPlaceCursor = true;
+    m_editSelectAll = selectAll;
+    m_editBuf = std::move(initial);
+}
+
+void App::drawTable(const nb::TableDef& t) {
+    Document& d = *m_doc;
+    const nb::Report& r = d.report();
+    ImGuiIO& io = ImGui::GetIO();
+    TableGrid g = buildGrid(r, t);
+    const bool legacy = r.legacyInUse(t);
+    const float s = m_scale, fs = ImGui::GetFontSize(), pad = 4 * s;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 border = col(0.45f, 0.45f, 0.45f), headBg = col(0.92f, 0.94f, 0.97f), labelBg = col(0.97f, 0.97f, 0.97f);
+    const ImU32 ink = col(0.1f, 0.1f, 0.1f);
+    const float availW = std::max(ImGui::GetContentRegionAvail().x, 560 * s);
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    float y = o.y, maxW = 0;
+    int gridRow = 0;
+    bool selHere = false;
+
+    for (std::size_t bi = 0; bi < t.blocks.size(); ++bi) {
+        const nb::Block& b = t.blocks[bi];
+        const int nVal = t.gridColumns - b.labelColumns, nLeaf = static_cast<int>(b.leafColumns.size());
+        std::vector<float> lw(static_cast<std::size_t>(b.labelColumns));
+        if (b.labelColumns == 3) { lw[0] = lw[1] = 2.0f * fs; lw[2] = std::max(11.0f * fs, availW * 0.30f); }
+        else if (b.labelColumns == 1) lw[0] = std::max(7.0f * fs, availW * 0.22f);
+        float L = 0;
+        for (float w : lw) L += w;
+        const float V = std::max(4.2f * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
+        const float W = L + V * static_cast<float>(nVal);
+        maxW = std::max(maxW, W);
+        auto colX = [&](int leaf) { return o.x + L + V * static_cast<float>(leaf); };
+        auto leafW = [&](int leaf) { return leaf == nLeaf - 1 ? V * static_cast<float>(nVal - nLeaf + 1) : V; };
+        auto box = [&](ImRect rc, ImU32 bg, const std::string& text, bool center) {
+            dl->AddRectFilled(rc.Min, rc.Max, bg);
+            dl->AddRect(rc.Min, rc.Max, border);
+            if (!text.empty()) textIn(dl, rc, text, ink, center, pad);
+        };
+
+        if (!b.caption.empty()) {
+            float h = 1.8f * fs;
+            box(ImRect(o.x, y, o.x + W, y + h), col(0.86f, 0.89f, 0.94f), b.caption, true);
+            y += h;
+        }
+        // headers: one band per level; a node spanning several levels takes their height
+        std::vector<HeaderCell> hc;
+        int leaf = 0;
+        for (const auto& c : b.columns) collectHeaders(c, leaf, hc);
+        std::vector<float> levelH(static_cast<std::size_t>(b.headerDepth) + 2, 1.8f * fs);
+        auto spanW = [&](const HeaderCell& h) { float w = 0; for (int k = 0; k < h.count; ++k) w += leafW(h.first + k); return w; };
+        for (const auto& h : hc)
+            if (h.node->rowspan == 1) levelH[static_cast<std::size_t>(h.node->depth)] = std::max(levelH[static_cast<std::size_t>(h.node->depth)], wrappedHeight(h.node->label, spanW(h), pad));
+        std::vector<float> levelY(static_cast<std::size_t>(b.headerDepth) + 2, y);
+        for (int k = 1; k <= b.headerDepth; ++k) levelY[static_cast<std::size_t>(k) + 1] = levelY[static_cast<std::size_t>(k)] + levelH[static_cast<std::size_t>(k)];
+        float headBottom = levelY[static_cast<std::size_t>(b.headerDepth) + 1];
+        if (b.labelColumns > 0) box(ImRect(o.x, y, o.x + L, headBottom), headBg, b.corner, true);
+        for (const auto& h : hc) {
+            float x0 = colX(h.first);
+            float y0 = levelY[static_cast<std::size_t>(h.node->depth)], y1 = levelY[static_cast<std::size_t>(h.node->depth + h.node->rowspan)];
+            box(ImRect(x0, y0, x0 + spanW(h), y1), headBg, h.node->label, true);
+        }
+        y = headBottom;
+
+        // rows: labels (leaf labels and vertical group labels) and heights
+        std::vector<LabelCell> labels;
+        int nRows = 0;
+        for (const auto& n : b.rows) collectRows(n, legacy, b.labelColumns, nRows, labels);
+        if (nRows == 0) nRows = 1;
+        std::vector<float> rowH(static_cast<std::size_t>(nRows), 2.0f * fs);
+        auto labelX = [&](int depth) { float x = o.x; for (int k = 0; k < depth - 1; ++k) x += lw[static_cast<std::size_t>(k)]; return x; };
+        auto labelWidth = [&](const LabelCell& lc) { float w = 0; for (int k = lc.depth - 1; k < lc.depth - 1 + lc.colspan; ++k) w += lw[static_cast<std::size_t>(k)]; return w; };
+        for (const auto& lc : labels)
+            if (lc.rows == 1) rowH[static_cast<std::size_t>(lc.firstRow)] = std::max(rowH[static_cast<std::size_t>(lc.firstRow)], wrappedHeight(lc.text, labelWidth(lc), pad));
+        for (const auto& lc : labels) {
+            if (lc.rows == 1) continue;
+            float have = 0, need = wrappedHeight(lc.text, labelWidth(lc), pad);
+            for (int k = 0; k < lc.rows; ++k) have += rowH[static_cast<std::size_t>(lc.firstRow + k)];
+            if (need > have) rowH[static_cast<std::size_t>(lc.firstRow + lc.rows - 1)] += need - have;
+        }
+        std::vector<float> rowY(static_cast<std::size_t>(nRows) + 1, y);
+        for (int k = 0; k < nRows; ++k) rowY[static_cast<std::size_t>(k) + 1] = rowY[static_cast<std::size_t>(k)] + rowH[static_cast<std::size_t>(k)];
+        for (const auto& lc : labels) {
+            float x0 = labelX(lc.depth);
+            box(ImRect(x0, rowY[static_cast<std::size_t>(lc.firstRow)], x0 + labelWidth(lc), rowY[static_cast<std::size_t>(lc.firstRow + lc.rows)]),
+                labelBg, lc.text, lc.rows > 1);
+        }
+
+        // value cells
+        for (int k = 0; k < nRows && gridRow + k < static_cast<int>(g.rows.size()); ++k) {
+            const GridRow& gr = g.rows[static_cast<std::size_t>(gridRow + k)];
+            for (std::size_t j = 0; j < gr.cells.size(); ++j) {
+                int idx = gr.cells[j];
+                ImRect rc(colX(static_cast<int>(j)), rowY[static_cast<std::size_t>(k)], colX(static_cast<int>(j)) + leafW(static_cast<int>(j)), rowY[static_cast<std::size_t>(k) + 1]);
+                if (idx == m_sel) selHere = true;
+                drawCell(idx, rc);
+            }
+        }
+        gridRow += nRows;
+        y = rowY[static_cast<std::size_t>(nRows)];
+    }
+    ImGui::SetCursorScreenPos(ImVec2(o.x, y));
+    ImGui::Dummy(ImVec2(maxW, 2 * s));
+    if (selHere && !m_editing) tableKeys(g);
+    if (selHere && io.WantTextInput && !m_editing && m_activeField.size()) m_sel = -1;
+}
+
+void App::drawCell(int idx, const ImRect& rc) {
+    Document& d = *m_doc;
+    const nb::Report& r = d.report();
+    const nb::CellDef& c = r.format->cells[static_cast<std::size_t>(idx)];
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float s = m_scale, pad = 4 * s;
+    m_rectsNext[c.id] = Rect{rc.Min.x, rc.Min.y, rc.GetWidth(), rc.GetHeight()};
+    const CellMark* mark = d.mark(c.id);
+    bool selected = idx == m_sel;
+    if (m_reveal == c.id) {
+        ImGui::SetCursorScreenPos(rc.Min);
+        ImGui::SetScrollHereY(0.35f);
+        if (rc.Max.x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth() || rc.Min.x < ImGui::GetWindowPos().x) ImGui::SetScrollHereX(0.5f);
+        m_sel = idx;
+        selected = true;
+        m_editing = false;
+    }
+    ImU32 bg = col(1, 1, 1);
+    if (mark) bg = mark->severity == nb::Severity::Error ? col(1.0f, 0.88f, 0.88f) : mark->severity == nb::Severity::Warning ? col(1.0f, 0.95f, 0.82f) : col(0.90f, 0.95f, 1.0f);
+    if (selected) bg = col(0.85f, 0.92f, 1.0f);
+    dl->AddRectFilled(rc.Min, rc.Max, bg);
+    dl->AddRect(rc.Min, rc.Max, col(0.45f, 0.45f, 0.45f));
+    ImGui::PushID(idx);
+    if (selected && m_editing) {
+        float fh = ImGui::GetFrameHeight();
+        ImGui::SetCursorScreenPos(ImVec2(rc.Min.x + 1, rc.Min.y + (rc.GetHeight() - fh) * 0.5f));
+        ImGui::SetNextItemWidth(rc.GetWidth() - 2);
+        if (m_editJustStarted) ImGui::SetKeyboardFocusHere();
+        ImGui::InputText("##edit", &m_editBuf,
+                         ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCompletion,
+                         &App::cellInputCallback, this);
+        bool active = ImGui::IsItemActive();
+        m_rectsNext[c.id] = Rect{rc.Min.x, rc.Min.y, rc.GetWidth(), rc.GetHeight()};
+        if (m_refusedChar) {
+            message(c.name + "：只能填写数字，已拒绝输入“" + utf8(m_refusedChar) + "”", 1);
+            m_refusedChar = 0;
+        }
+        if (active) m_editJustStarted = false;
+        const bool shift = ImGui::GetIO().KeyShift;
+        auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+        if (pressed(ImGuiKey_Escape)) { m_editing = false; message("已取消输入，" + c.name + " 保持原值", 0); }
+        else if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) commitEdit(true, shift ? -1 : 1, 0);
+        else if (pressed(ImGuiKey_Tab)) commitEdit(true, 0, shift ? -1 : 1);
+        else if (pressed(ImGuiKey_UpArrow)) commitEdit(true, -1, 0);
+        else if (pressed(ImGuiKey_DownArrow)) commitEdit(true, 1, 0);
+        else if (!active && !m_editJustStarted) commitEdit(false, 0, 0);   // clicked elsewhere: keep what was typed
+    } else {
+        ImGui::SetCursorScreenPos(rc.Min);
+        ImGui::InvisibleButton("##cell", ImVec2(std::max(1.0f, rc.GetWidth()), std::max(1.0f, rc.GetHeight())));
+        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
+            auto v = r.cells[static_cast<std::size_t>(idx)];
+            startEdit(idx, v ? nb::formatDecimal(*v) : std::string(), true);
+        } else if (ImGui::IsItemClicked()) {
+            if (m_editing) commitEdit(false, 0, 0);
+            m_sel = idx;
+            m_msg.clear();
+        }
+        auto v = r.cells[static_cast<std::size_t>(idx)];
+        std::string text = v ? nb::formatDecimal(*v) : std::string();
+        if (v && !c.units.empty()) {
+            auto u = r.units.find(c.id);
+            text += u != r.units.end() ? u->second : "（单位？）";
+        }
+        textIn(dl, rc, text, col(0.05f, 0.05f, 0.05f), true, pad);
+        // the computed value next to what was entered
+        if (mark) {
+            for (int fi : mark->findings) {
+                const nb::Finding& f = d.findings()[static_cast<std::size_t>(fi)];
+                if (f.fixCell == c.id && f.suggested) {
+                    std::string hint = "应为 " + nb::formatDecimal(*f.suggested);
+                    ImGui::SetWindowFontScale(0.75f);
+                    ImVec2 sz = ImGui::CalcTextSize(hint.c_str());
+                    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(rc.Max.x - sz.x - pad, rc.Max.y - sz.y - 1), severityColor(f.severity), hint.c_str());
+                    ImGui::SetWindowFontScale(1.0f);
+                    break;
+                }
+            }
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+            ImGui::TextUnformatted(c.name.c_str());
+            ImGui::TextDisabled("%s · %s", c.id.c_str(), v ? "已填" : "空白（不等于 0）");
+            if (mark)
+                for (int fi : mark->findings) {
+                    const nb::Finding& f = d.findings()[static_cast<std::size_t>(fi)];
+                    if (f.code == "C-2") continue;
+                    ImGui::Separator();
+                    ImGui::TextColored(severityVec(f.severity), "[%s %s] %s", nb::severityLabel(f.severity), f.code.c_str(), f.rule.c_str());
+                    ImGui::TextUnformatted(f.message.c_str());
+                }
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    if (selected) dl->AddRect(rc.Min, rc.Max, col(0.10f, 0.40f, 0.85f), 0, 0, 2.5f * s);
+    else if (mark && mark->severity != nb::Severity::Info) dl->AddRect(ImVec2(rc.Min.x + 1, rc.Min.y + 1), ImVec2(rc.Max.x - 1, rc.Max.y - 1), severityColor(mark->severity), 0, 0, 1.5f * s);
+    ImGui::PopID();
+}
+
+void App::commitEdit(bool move, int dRow, int dCol) {
+    if (!m_editing || m_sel < 0) { m_editing = false; return; }
+    m_editing = false;
+    m_editJustStarted = false;
+    Document& d = *m_doc;
+    const nb::CellDef& c = d.report().format->cells[static_cast<std::size_t>(m_sel)];
+    std::string s = m_editBuf;
+    s.erase(0, s.find_first_not_of(' '));
+    s.erase(s.find_last_not_of(' ') + 1);
+    if (s.empty()) d.setCell(m_sel, std::nullopt);
+    else {
+        nb::Fixed v = 0;
+        nb::DecimalError e = nb::parseDecimal(s, v, true);
+        std::string why = e == nb::DecimalError::None ? nb::cellValueProblem(c, v)
+                          : e == nb::DecimalError::TooManyDecimals ? (c.kind == nb::CellKind::Money ? "金额最多 4 位小数" : "件数必须是整数")
+                          : e == nb::DecimalError::OutOfRange ? "数值过大" : "不是有效的数字";
+        if (!why.empty()) {
+            message(c.name + "：“" + s + "”" + why + "，未填入（保持原值）", 2);
+            return;
+        }
+        d.setCell(m_sel, v);
+        m_msg.clear();
+    }
+    if (move) {
+        const nb::TableDef* t = d.report().format->findTable(c.table);
+        if (t) moveSelection(buildGrid(d.report(), *t), dRow, dCol);
+    }
+}
+
+void App::moveSelection(const TableGrid& g, int dRow, int dCol) {
+    auto at = g.locate(m_sel);
+    if (!at) return;
+    int r = at->first, c = at->second;
+    if (dCol != 0 && dRow == 0) {          // Tab / arrows across: wrap to the next/previous row
+        c += dCol;
+        if (c >= static_cast<int>(g.rows[static_cast<std::size_t>(r)].cells.size())) {
+            if (r + 1 >= static_cast<int>(g.rows.size())) return;
+            ++r; c = 0;
+        } else if (c < 0) {
+            if (r == 0) return;
+            --r; c = static_cast<int>(g.rows[static_cast<std::size_t>(r)].cells.size()) - 1;
+        }
+    } else {
+        r += dRow;
+        if (r < 0 || r >= static_cast<int>(g.rows.size())) return;
+        c = std::min(c, static_cast<int>(g.rows[static_cast<std::size_t>(r)].cells.size()) - 1);
+    }
+    m_sel = g.rows[static_cast<std::size_t>(r)].cells[static_cast<std::size_t>(c)];
+    m_reveal = m_doc->report().format->cells[static_cast<std::size_t>(m_sel)].id;   // keep it in view
+    m_revealFrames = 2;
+}
+
+void App::tableKeys(const TableGrid& g) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl) return;
+    auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (pressed(ImGuiKey_UpArrow)) moveSelection(g, -1, 0);
+    else if (pressed(ImGuiKey_DownArrow)) moveSelection(g, 1, 0);
+    else if (pressed(ImGuiKey_LeftArrow)) moveSelection(g, 0, -1);
+    else if (pressed(ImGuiKey_RightArrow)) moveSelection(g, 0, 1);
+    else if (pressed(ImGuiKey_Tab)) moveSelection(g, 0, io.KeyShift ? -1 : 1);
+    else if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) moveSelection(g, io.KeyShift ? -1 : 1, 0);
+    else if (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace)) m_doc->setCell(m_sel, std::nullopt);
+    else if (pressed(ImGuiKey_Escape)) m_sel = -1;
+    else if (io.InputQueueCharacters.Size > 0) {   // typing replaces the cell's value
+        std::string typed;
+        unsigned int refused = 0;
+        for (ImWchar ch : io.InputQueueCharacters) {
+            unsigned int m = numberChar(ch);
+            if (m) typed += static_cast<char>(m);
+            else if (!refused) refused = ch;
+        }
+        io.InputQueueCharacters.resize(0);
+        if (refused) message(m_doc->report().format->cells[static_cast<std::size_t>(m_sel)].name + "：只能填写数字，已拒绝输入“" + utf8(refused) + "”", 1);
+        if (!typed.empty()) startEdit(m_sel, typed, false);
+    }
+}
+
+bool App::onPaste(const std::string& text) {
+    if (m_sel < 0 || m_editing) return false;
+    const nb::Report& r = m_doc->report();
+    const nb::TableDef* t = r.format->findTable(r.format->cells[static_cast<std::size_t>(m_sel)].table);
+    if (!t) return false;
+    TableGrid g = buildGrid(r, *t);
+    auto at = g.locate(m_sel);
+    if (!at) return false;
+    PastePlan plan = planPaste(r, g, at->first, at->second, text);
+    if (!plan.error.empty()) { message(plan.error, 2); return true; }
+    m_doc->setCells(plan.values);
+    message("已粘贴 " + std::to_string(plan.rows) + " 行 × " + std::to_string(plan.cols) + " 列（" + std::to_string(plan.values.size()) +
+                " 个单元格），Ctrl+Z 可整体撤销", 0);
+    return true;
+}
+
+std::string App::copyText() const {
+    if (m_sel < 0) return {};
+    auto v = m_doc->report().cells[static_cast<std::size_t>(m_sel)];
+    return v ? nb::formatDecimal(*v) : std::string();
+}
+
+bool App::wantsTextKeys() const { return m_sel >= 0; }
+
+Rect App::textSinkRect() const {
+    if (m_sel < 0) return {};
+    auto it = m_rects.find(m_doc->report().format->cells[static_cast<std::size_t>(m_sel)].id);
+    return it == m_rects.end() ? Rect{} : it->second;
+}
+
+} // namespace ui
