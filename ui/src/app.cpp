@@ -153,6 +153,8 @@ void App::drawStatus() {
     if (!m_storageProblem.empty()) {
         ImGui::TextColored(severityVec(nb::Severity::Warning), "%s", m_storageProblem.c_str());
     }
+    // a fixed-height message line: the form below must not jump when a message comes or goes
+    ImGui::BeginChild("status", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + 2 * m_scale), false, ImGuiWindowFlags_NoScrollbar);
     if (!m_msg.empty()) {
         ImVec4 c = m_msgLevel == 2 ? severityVec(nb::Severity::Error) : m_msgLevel == 1 ? severityVec(nb::Severity::Warning) : ImVec4(0.2f, 0.2f, 0.2f, 1);
         ImGui::PushStyleColor(ImGuiCol_Text, c);
@@ -163,6 +165,7 @@ void App::drawStatus() {
     } else {
         ImGui::TextDisabled("单元格：点击选中，直接输入数字；Tab / Enter / 方向键移动；Esc 取消；可从 Excel/WPS 粘贴整块数据。");
     }
+    ImGui::EndChild();
 }
 
 // ---------------------------------------------------------------- [SECTION] toolbar and dialogs
