@@ -3,6 +3,7 @@
 #include "test_util.hpp"
 #include <regex>
 #include <set>
+#include <sstream>
 
 namespace {
 

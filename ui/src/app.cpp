@@ -97,7 +97,7 @@ void App::frame() {
 
     float s = m_scale, h = ImGui::GetContentRegionAvail().y;
     float total = ImGui::GetContentRegionAvail().x, sp = ImGui::GetStyle().ItemSpacing.x;
-    float left = 200 * s, right = std::max(300 * s, std::min(420 * s, total * 0.28f));
+    float left = 220 * s, right = std::max(280 * s, std::min(400 * s, total * 0.25f));
     if (total < 900 * s) { left = 150 * s; right = 260 * s; }
     ImGui::BeginChild("sections", ImVec2(left, h), true);
     drawSections();
@@ -154,6 +154,7 @@ void App::drawStatus() {
         ImGui::TextColored(severityVec(nb::Severity::Warning), "%s", m_storageProblem.c_str());
     }
     // a fixed-height message line: the form below must not jump when a message comes or goes
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("status", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + 2 * m_scale), false, ImGuiWindowFlags_NoScrollbar);
     if (!m_msg.empty()) {
         ImVec4 c = m_msgLevel == 2 ? severityVec(nb::Severity::Error) : m_msgLevel == 1 ? severityVec(nb::Severity::Warning) : ImVec4(0.2f, 0.2f, 0.2f, 1);
@@ -166,22 +167,32 @@ void App::drawStatus() {
         ImGui::TextDisabled("单元格：点击选中，直接输入数字；Tab / Enter / 方向键移动；Esc 取消；可从 Excel/WPS 粘贴整块数据。");
     }
     ImGui::EndChild();
+    ImGui::PopStyleColor();
 }
 
 // ---------------------------------------------------------------- [SECTION] toolbar and dialogs
 void App::drawToolbar() {
     const nb::Report& r = m_doc->report();
-    if (ImGui::Button("新建")) confirmThen("新建报告", kNewReport);
+    auto rec = [&](const char* id) {   // toolbar buttons can be found by automation: itemRect("button.example")
+        m_rectsNext[std::string("button.") + id] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    };
+    auto button = [&](const char* label, const char* id) {
+        bool clicked = ImGui::Button(label);
+        rec(id);
+        return clicked;
+    };
+    if (button("新建", "new")) confirmThen("新建报告", kNewReport);
     ImGui::SameLine();
-    if (ImGui::Button("打开…")) openFile();
+    if (button("打开…", "open")) openFile();
     ImGui::SameLine();
-    if (ImGui::Button("打开示例")) confirmThen("打开示例（青海省 2019 年报告）", kOpenExample);
+    if (button("打开示例", "example")) confirmThen("打开示例（青海省 2019 年报告）", kOpenExample);
     ImGui::SameLine();
     if (ImGui::Button(m_doc->previous() ? "更换上年报告…" : "导入上年报告…")) runAction(kPickPrevious);
+    rec("previous");
     ImGui::SameLine();
-    if (ImGui::Button("保存 JSON")) saveJson();
+    if (button("保存 JSON", "save")) saveJson();
     ImGui::SameLine();
-    if (ImGui::Button("导出 HTML")) {
+    if (button("导出 HTML", "html")) {
         m_platform.downloadFile(fileBaseName() + ".html", "text/html;charset=utf-8", exportHtml());
         m_doc->markSaved();
         m_platform.clearAutosave();
@@ -190,11 +201,11 @@ void App::drawToolbar() {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!m_doc->canUndo());
-    if (ImGui::Button("撤销")) m_doc->undo();
+    if (button("撤销", "undo")) m_doc->undo();
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!m_doc->canRedo());
-    if (ImGui::Button("重做")) m_doc->redo();
+    if (button("重做", "redo")) m_doc->redo();
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::TextDisabled("|");

@@ -50,7 +50,7 @@ void App::drawSections() {
     };
     entry("meta", "基本信息");
     for (const auto& sec : r.format->sections)
-        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading.substr(0, std::min<std::size_t>(sec.heading.size(), 24)));
+        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading.substr(0, std::min<std::size_t>(sec.heading.size(), 30)));
     ImGui::Dummy(ImVec2(0, 8 * s));
     ImGui::Separator();
     ImGui::TextDisabled("红色：错误  黄色：警告");
@@ -79,8 +79,6 @@ void App::drawFindings() {
         ImGui::PushID(static_cast<int>(i));
         ImVec2 start = ImGui::GetCursorScreenPos();
         ImGui::TextColored(severityVec(f.severity), "%s %s", nb::severityLabel(f.severity), f.code.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", f.rule.c_str());
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(f.message.c_str());
         ImGui::PopTextWrapPos();
@@ -91,7 +89,12 @@ void App::drawFindings() {
         m_rectsNext["finding." + std::to_string(i)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
         if (hovered) {
             ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(ImVec4(0.2f, 0.4f, 0.8f, 0.08f)));
-            ImGui::SetTooltip("点击定位到相关单元格");
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextUnformatted(("规则：" + f.rule).c_str());
+            ImGui::TextDisabled("点击定位到相关位置");
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
         ImGui::SetCursorScreenPos(end);
         if (!f.fixCell.empty() && f.suggested) {

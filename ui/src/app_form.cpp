@@ -136,17 +136,39 @@ void App::drawTextSection(const std::string& key, const std::string& title) {
     float s = m_scale;
     float lines = std::max(8.0f, std::min(24.0f, 2.0f + static_cast<float>(std::count(value.begin(), value.end(), '\n')) +
                                                   static_cast<float>(value.size()) / 120.0f));
+    const ImVec2 size(std::max(400 * s, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * lines);
     if (m_focusField == id || m_reveal == id) {
         ImGui::SetScrollHereY(0.1f);
-        ImGui::SetKeyboardFocusHere();
         m_focusField.clear();
         if (m_reveal == id) m_reveal.clear();
+        m_textEditor = id;
+        m_textEditorFrames = 0;
     }
+    // ImGui 1.86 cannot wrap lines inside an editor: show the text wrapped, edit on click
+    if (m_textEditor != id) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+        ImGui::BeginChild(("##view." + id).c_str(), size, true);
+        bool clicked = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0);
+        if (value.empty()) ImGui::TextDisabled("点击此处填写");
+        else {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(value.c_str(), value.c_str() + value.size());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        fieldFrame(id);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ChildWindows)) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        if (clicked) { m_textEditor = id; m_textEditorFrames = 0; m_sel = -1; }
+        if (value.empty()) ImGui::TextDisabled("（%s：请填写。段落之间空一行。）", title.c_str());
+        return;
+    }
+    if (m_textEditorFrames++ == 0) ImGui::SetKeyboardFocusHere();
     bool wasActive = m_activeField == id;
     std::string before = wasActive ? std::string() : value;
-    bool changed = ImGui::InputTextMultiline(("##" + id).c_str(), &value,
-                                             ImVec2(std::max(400 * s, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * lines));
+    bool changed = ImGui::InputTextMultiline(("##" + id).c_str(), &value, size);
     bool active = ImGui::IsItemActive();
+    if (!active && m_textEditorFrames > 3) m_textEditor.clear();   // left (or never entered): back to the wrapped view
     fieldFrame(id);
     if (active && !wasActive) {
         m_activeField = id;

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "table_grid.hpp"
+#include <cfloat>
 #include <functional>
 
 namespace ui {
@@ -38,15 +39,32 @@ void collectRows(const nb::RowNode& n, bool legacy, int labelColumns, int& row, 
 
 ImU32 col(float r, float g, float b, float a = 1.0f) { return ImGui::GetColorU32(ImVec4(r, g, b, a)); }
 
+// text inside a table cell: wrapped to the cell (CJK wraps between any two characters), each line
+// centered when asked, the block vertically centered, clipped to the cell
 void textIn(ImDrawList* dl, const ImRect& rc, const std::string& text, ImU32 color, bool center, float pad) {
-    float wrap = std::max(1.0f, rc.GetWidth() - 2 * pad);
-    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    ImVec2 pos(center ? rc.Min.x + (rc.GetWidth() - size.x) * 0.5f : rc.Min.x + pad, rc.Min.y + (rc.GetHeight() - size.y) * 0.5f);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), wrap = std::max(1.0f, rc.GetWidth() - 2 * pad);
+    std::vector<std::pair<const char*, const char*>> lines;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        const char* e = font->CalcWordWrapPositionA(size / font->FontSize, p, end, wrap);
+        if (e == p) e = p + 1;   // never stall on a character wider than the cell
+        while (e < end && (*e & 0xC0) == 0x80) ++e;
+        const char* lineEnd = e;
+        if (lineEnd > p && lineEnd[-1] == '\n') --lineEnd;
+        lines.emplace_back(p, lineEnd);
+        p = e;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    float lineH = ImGui::GetTextLineHeight();
+    float y = rc.Min.y + (rc.GetHeight() - lineH * static_cast<float>(lines.size())) * 0.5f;
     dl->PushClipRect(rc.Min, rc.Max, true);
-    if (center && size.x < wrap) {   // center each wrapped line: draw unwrapped when it fits
-        dl->AddText(pos, color, text.c_str());
-    } else {
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, color, text.c_str(), nullptr, wrap);
+    for (const auto& [a, b] : lines) {
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, a, b).x;
+        float x = center ? rc.Min.x + (rc.GetWidth() - w) * 0.5f : rc.Min.x + pad;
+        dl->AddText(font, size, ImVec2(x, y), color, a, b);
+        y += lineH;
     }
     dl->PopClipRect();
 }
@@ -92,7 +110,7 @@ void App::drawTable(const nb::TableDef& t) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 border = col(0.45f, 0.45f, 0.45f), headBg = col(0.92f, 0.94f, 0.97f), labelBg = col(0.97f, 0.97f, 0.97f);
     const ImU32 ink = col(0.1f, 0.1f, 0.1f);
-    const float availW = std::max(ImGui::GetContentRegionAvail().x, 560 * s);
+    const float availW = std::max(ImGui::GetContentRegionAvail().x - 2 * s, 560 * s);
     const ImVec2 o = ImGui::GetCursorScreenPos();
     float y = o.y, maxW = 0;
     int gridRow = 0;
@@ -106,7 +124,8 @@ void App::drawTable(const nb::TableDef& t) {
         else if (b.labelColumns == 1) lw[0] = std::max(7.0f * fs, availW * 0.22f);
         float L = 0;
         for (float w : lw) L += w;
-        const float V = std::max(4.2f * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
+        // wide tables (表四: 15 columns) may wrap their header labels rather than scroll
+        const float V = std::max((nVal > 8 ? 3.0f : 4.2f) * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
         const float W = L + V * static_cast<float>(nVal);
         maxW = std::max(maxW, W);
         auto colX = [&](int leaf) { return o.x + L + V * static_cast<float>(leaf); };
@@ -385,6 +404,10 @@ std::string App::copyText() const {
 }
 
 bool App::wantsTextKeys() const { return m_sel >= 0; }
+
+std::string App::selection() const {
+    return m_sel < 0 ? std::string() : m_doc->report().format->cells[static_cast<std::size_t>(m_sel)].id;
+}
 
 Rect App::textSinkRect() const {
     if (m_sel < 0) return {};

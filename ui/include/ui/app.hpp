@@ -39,7 +39,10 @@ public:
     std::string findingsJson() const;
     /// Asks the next frames to bring a cell (or "text.overview", "meta.agency"…) into view and select it.
     bool reveal(const std::string& id);
-    /// Where the item was drawn in the last frame (device pixels).
+    /// The selected table cell's id, or "" (for automation and tests).
+    std::string selection() const;
+    /// Where the item was drawn in the last frame (device pixels): a cell id, "text.overview",
+    /// "meta.agency", "button.example", "finding.0", "fix.0"…
     std::optional<Rect> itemRect(const std::string& id) const;
 
     void onFileOpened(FilePurpose purpose, const std::string& name, const std::string& bytes);
@@ -126,6 +129,8 @@ private:
     std::string m_activeField;       // text/meta field being edited (for undo grouping)
     std::unique_ptr<nb::Report> m_fieldSnapshot;   // the report before that field was entered
     std::string m_yearBuf;
+    std::string m_textEditor;        // the text section shown as an editor (others show wrapped text)
+    int m_textEditorFrames = 0;
     std::string m_sectionTarget;     // section to scroll to
 };
 
