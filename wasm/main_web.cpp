@@ -56,6 +56,7 @@ void keyCallback(GLFWwindow*, int key, int scancode, int action, int mods) {
 // ImGui 1.86 samples keys once per frame: feed the queue in order, and stop for this frame when a
 // key changes twice or a key follows text (otherwise fast typing and Ctrl+letter drop input).
 void drainInput() {
+    if (g_app->holdInput()) return;   // a cell editor is opening: keep the rest of the typing for it
     bool changed[GLFW_KEY_LAST + 1] = {};
     bool hadText = false;
     while (!g_queue.empty()) {
@@ -172,7 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char* nb_load_json(const char* text) {
     renderFrame();
     nlohmann::json r = {{"ok", err.empty()}};
     if (!err.empty()) r["error"] = err;
-    return ret(r.dump());
+    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_json() { return ret(g_app->exportJson()); }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_html() { return ret(g_app->exportHtml()); }
@@ -196,6 +197,9 @@ EMSCRIPTEN_KEEPALIVE const char* nb_item_rect(const char* id) {
     return ret(j.dump());
 }
 EMSCRIPTEN_KEEPALIVE const char* nb_selection() { return ret(g_app->selection()); }
+EMSCRIPTEN_KEEPALIVE const char* nb_status() {
+    return ret(nlohmann::json{{"message", g_app->statusMessage()}, {"notice", g_app->restoredNotice()}, {"storage", g_app->storageProblem()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 EMSCRIPTEN_KEEPALIVE void nb_file_opened(int purpose, const char* name, const char* data, int len) {
     g_app->onFileOpened(static_cast<ui::FilePurpose>(purpose), name, std::string(data, static_cast<std::size_t>(len)));

@@ -418,7 +418,7 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                 Fixed n = 0;
                 bool big = false;
                 for (; i < after.size() && ((after[i] >= '0' && after[i] <= '9') || after[i] == ','); ++i)
-                    if (after[i] != ',') { n = n * 10 + (after[i] - '0'); if (n > 1000000000000LL) big = true; }
+                    if (after[i] != ',' && !big) { n = n * 10 + (after[i] - '0'); if (n > 1000000000000LL) big = true; }
                 if (big || i >= after.size() || after[i] != U'件') continue;
                 n *= kScale;
                 bool matched = false, anyCandidate = false;

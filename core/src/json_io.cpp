@@ -130,7 +130,11 @@ std::string numberText(const json& v) {
 
 std::string shown(const json& v) {
     std::string s = isNumber(v) ? numberText(v) : v.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (s.size() > 40) s = s.substr(0, 37) + "…";
+    if (s.size() > 40) {
+        std::size_t cut = 37;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;   // never split a character
+        s = s.substr(0, cut) + "…";
+    }
     return s;
 }
 
@@ -321,11 +325,6 @@ std::pair<int, int> lineColumn(std::string_view text, std::size_t pos) {
     return {line, col};
 }
 
-json numberJson(Fixed v) {
-    if (isWhole(v)) return json(static_cast<std::int64_t>(v / kScale));
-    return json(static_cast<double>(v) / static_cast<double>(kScale));   // ≤ 4 decimals: shortest form round-trips
-}
-
 } // namespace
 
 std::string LoadError::text() const {
@@ -405,7 +404,8 @@ std::string saveReport(const Report& r) {
                 const CellDef& c = f.cells[static_cast<std::size_t>(i)];
                 if (c.row != rowId || !r.cells[static_cast<std::size_t>(i)]) continue;
                 if (!cellsText.empty()) cellsText += ", ";
-                cellsText += json(c.col).dump() + ": " + numberJson(*r.cells[static_cast<std::size_t>(i)]).dump();
+                // exact decimal text, not a double: above ~10^11 a double cannot hold every 4-decimal value
+                cellsText += json(c.col).dump() + ": " + formatDecimal(*r.cells[static_cast<std::size_t>(i)]);
             }
             if (cellsText.empty()) continue;
             out += firstRow ? "\n" : ",\n";

@@ -218,3 +218,9 @@ TEST_CASE("a page made by renderHtml opens as its report", "[json][html]") {
     CHECK_FALSE(none.ok());
     CHECK(none.error.message.find("不是 nianbao 导出") != std::string::npos);
 }
+
+TEST_CASE("messages never cut a character in half", "[json]") {
+    auto e = nb::loadReport(R"({"nianbao":1,"format":"2021","meta":{"agency_kind":"一二三四五六七八九十一二三四五六七八九十"}})");
+    REQUIRE_FALSE(e.ok());
+    CHECK_NOTHROW(nlohmann::json(e.error.text()).dump());
+}

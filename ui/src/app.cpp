@@ -43,7 +43,9 @@ std::string App::loadText(const std::string& text, const std::string& origin) {
 
 std::string App::exportJson() const { return nb::saveReport(m_doc->report()); }
 std::string App::exportHtml() const { return nb::renderHtml(m_doc->report()); }
-std::string App::findingsJson() const { return nb::findingsToJson(m_doc->findings()).dump(); }
+std::string App::findingsJson() const {
+    return nb::findingsToJson(m_doc->findings()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 bool App::unsaved() const { return m_doc->unsaved(); }
 bool App::busy() const {
     return !m_reveal.empty() || !m_focusField.empty() || m_editJustStarted || !m_sectionTarget.empty() ||
@@ -280,9 +282,13 @@ void App::drawDialogs() {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(m_confirmText.c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("继续")) { ImGui::CloseCurrentPopup(); runAction(m_pendingAction); m_pendingAction = kNone; }
+        bool go = ImGui::Button("继续");
+        m_rectsNext["button.confirm"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
         ImGui::SameLine();
-        if (ImGui::Button("取消")) { ImGui::CloseCurrentPopup(); m_pendingAction = kNone; m_pendingOpenBytes.clear(); }
+        bool cancel = ImGui::Button("取消");
+        m_rectsNext["button.cancel"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        if (go) { ImGui::CloseCurrentPopup(); runAction(m_pendingAction); m_pendingAction = kNone; }
+        if (cancel) { ImGui::CloseCurrentPopup(); m_pendingAction = kNone; m_pendingOpenBytes.clear(); }
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -330,7 +336,7 @@ void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::
         }
         return;
     }
-    if (m_doc->unsaved()) {
+    if (purpose == FilePurpose::DroppedReport && m_doc->unsaved()) {   // the picker asked before opening
         m_pendingOpenName = name;
         m_pendingOpenBytes = bytes;
         confirmThen("打开“" + name + "”", kOpenPending);

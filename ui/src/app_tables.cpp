@@ -95,6 +95,7 @@ void App::startEdit(int cell, std::string initial, bool selectAll) {
     m_sel = cell;
     m_editing = true;
     m_editJustStarted = true;
+    m_editStartFrames = 0;
     m_editPlaceCursor = true;
     m_editSelectAll = selectAll;
     m_editBuf = std::move(initial);
@@ -240,7 +241,7 @@ void App::drawCell(int idx, const ImRect& rc) {
             message(c.name + "：只能填写数字，已拒绝输入“" + utf8(m_refusedChar) + "”", 1);
             m_refusedChar = 0;
         }
-        if (active) m_editJustStarted = false;
+        if (active || ++m_editStartFrames > 4) m_editJustStarted = false;   // (never hold input for long)
         const bool shift = ImGui::GetIO().KeyShift;
         auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
         if (pressed(ImGuiKey_Escape)) { m_editing = false; message("已取消输入，" + c.name + " 保持原值", 0); }

@@ -55,11 +55,23 @@ std::vector<std::vector<std::string>> splitBlock(std::string_view text) {
 }
 
 namespace {
-std::string trimmed(const std::string& s) {
-    std::size_t a = s.find_first_not_of(" \t\"\xC2\xA0"), b = s.find_last_not_of(" \t\"\xC2\xA0");
-    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+// strips spaces, tabs, quotes (Excel quotes cells with line breaks) and no-break spaces, whole characters only
+std::string trimmed(std::string s) {
+    static const std::string nbsp = "\xC2\xA0";
+    auto plain = [](char c) { return c == ' ' || c == '\t' || c == '"'; };
+    for (;;) {
+        if (!s.empty() && plain(s[0])) s.erase(0, 1);
+        else if (s.compare(0, 2, nbsp) == 0) s.erase(0, 2);
+        else break;
+    }
+    for (;;) {
+        if (!s.empty() && plain(s.back())) s.pop_back();
+        else if (s.size() >= 2 && s.compare(s.size() - 2, 2, nbsp) == 0) s.erase(s.size() - 2);
+        else break;
+    }
+    return s;
 }
-}
+} // namespace
 
 PastePlan planPaste(const nb::Report& r, const TableGrid& g, int row, int col, std::string_view text) {
     PastePlan plan;

@@ -39,6 +39,10 @@ public:
     std::string findingsJson() const;
     /// Asks the next frames to bring a cell (or "text.overview", "meta.agency"…) into view and select it.
     bool reveal(const std::string& id);
+    /// The message line and the restored-work notice as shown (for automation and tests).
+    std::string statusMessage() const { return m_msg; }
+    std::string restoredNotice() const { return m_restoredNotice; }
+    std::string storageProblem() const { return m_storageProblem; }
     /// The selected table cell's id, or "" (for automation and tests).
     std::string selection() const;
     /// Where the item was drawn in the last frame (device pixels): a cell id, "text.overview",
@@ -56,6 +60,9 @@ public:
     /// Where the IME / text sink should sit when wantsTextKeys() (device pixels).
     Rect textSinkRect() const;
     bool unsaved() const;
+    /// True while a cell editor is opening: the host keeps further input queued until it is active,
+    /// so quick typing after the first digit is not lost.
+    bool holdInput() const { return m_editJustStarted; }
     /// True while something still needs frames (a pending reveal, a focus request).
     bool busy() const;
     void saveJson();
@@ -104,6 +111,7 @@ private:
     bool m_editJustStarted = false;
     bool m_editSelectAll = false;
     bool m_editPlaceCursor = false;
+    int m_editStartFrames = 0;
     unsigned int m_refusedChar = 0;
     std::string m_editBuf;
     std::string m_reveal;            // item to scroll to and select

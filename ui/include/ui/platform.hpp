@@ -7,7 +7,9 @@
 
 namespace ui {
 
-enum class FilePurpose { OpenReport = 1, OpenPrevious = 2 };
+/// Why a file arrives: picked after 打开… (already confirmed), picked for last year's report, or
+/// dropped onto the page (asks first when there are unsaved changes).
+enum class FilePurpose { OpenReport = 1, OpenPrevious = 2, DroppedReport = 3 };
 
 class Platform {
 public:

@@ -1,0 +1,153 @@
+// app.test.js — the app issue's browser tests: the real dist/nianbao.html in Debian's Chromium from
+// file://. Loads cleanly with no network; 打开示例 shows the 行政复议 error; typing into a cell
+// (found with cellRect) re-checks; clicking a finding selects its cell; unsupported browsers get a
+// Chinese message. Screenshots go to tests/browser/screenshots/.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { launch, openApp, frames, clickItem, clickCell, clickRect, shot } = require('./lib');
+
+let browser;
+test.before(async () => { browser = await launch(); });
+test.after(async () => { await browser.close(); });
+
+test('the page loads from file:// with no console error and zero network requests', { timeout: 90000 }, async () => {
+  const { page, log, context } = await openApp(browser);
+  await frames(page, 5);
+  assert.deepStrictEqual(log.errors, []);
+  assert.deepStrictEqual(log.requests, []);
+  const title = await page.title();
+  assert.match(title, /政府信息公开工作年度报告/);
+  await shot(page, '01-start');
+  await context.close();
+});
+
+test('打开示例 shows the 行政复议 error in the findings panel', { timeout: 90000 }, async () => {
+  const { page, log, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  const findings = await page.evaluate(() => window.nianbao.findings());
+  const errors = findings.filter(f => f.severity === 'error');
+  assert.strictEqual(errors.length, 1);
+  assert.strictEqual(errors[0].code, 'T4-1');
+  assert.ok(errors[0].cells.includes('t4.review.total'));
+  assert.strictEqual(errors[0].expected, 54);
+  assert.strictEqual(errors[0].actual, 41);
+  assert.match(errors[0].message, /行政复议 总计/);
+  // errors come first in the panel: the first finding drawn is that one
+  const first = await page.evaluate(() => window.nianbao.itemRect('finding.0'));
+  assert.ok(first && first.w > 100 && first.h > 10, 'finding.0 is drawn: ' + JSON.stringify(first));
+  assert.match(JSON.parse(await page.evaluate(() => window.nianbao.exportJson())).meta.agency, /青海省人民政府/);
+  await shot(page, '02-example');
+  assert.deepStrictEqual(log.errors, []);
+  assert.deepStrictEqual(log.requests, []);
+  await context.close();
+});
+
+test('clicking a cell and typing a number changes the findings', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  const before = await page.evaluate(() => window.nianbao.findings().map(f => f.code));
+  assert.ok(before.includes('T4-1'));
+  await clickCell(page, 't4.review.total');
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't4.review.total');
+  await page.keyboard.type('54');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  const after = await page.evaluate(() => window.nianbao.findings().map(f => f.code));
+  assert.ok(!after.includes('T4-1'), 'T4-1 fixed: ' + after.join(','));
+  assert.strictEqual(JSON.parse(await page.evaluate(() => window.nianbao.exportJson())).tables.t4.review.total, 54);
+  // a letter is refused with a message, the value stays
+  await clickCell(page, 't4.review.pending');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  assert.strictEqual(JSON.parse(await page.evaluate(() => window.nianbao.exportJson())).tables.t4.review.pending, 4);
+  assert.match((await page.evaluate(() => window.nianbao.status())).message, /只能填写数字/);
+  await shot(page, '03-typed');
+  // Ctrl+Z brings the 41 back (and the error)
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await frames(page, 3);
+  assert.ok((await page.evaluate(() => window.nianbao.findings().map(f => f.code))).includes('T4-1'));
+  await context.close();
+});
+
+test('Tab, Enter and arrows move between cells; Esc cancels', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  await clickCell(page, 't3.1.natural');
+  await page.keyboard.press('Tab');
+  await frames(page, 2);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't3.1.commercial');
+  await page.keyboard.press('Enter');
+  await frames(page, 2);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't3.2.commercial');
+  await page.keyboard.press('ArrowLeft');
+  await frames(page, 2);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't3.2.natural');
+  await page.keyboard.type('99');
+  await page.keyboard.press('Escape');
+  await frames(page, 2);
+  assert.strictEqual(JSON.parse(await page.evaluate(() => window.nianbao.exportJson())).tables.t3['2'].natural, 0);
+  await context.close();
+});
+
+test('clicking a finding moves the focus to its cell', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  await clickCell(page, 't2.regulations.made');          // somewhere else, far above 表四
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't2.regulations.made');
+  await clickItem(page, 'finding.0');
+  await frames(page, 4);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't4.review.total');
+  const r = await page.evaluate(() => window.nianbao.itemRect('t4.review.total'));
+  const vp = page.viewportSize();
+  assert.ok(r.y > 0 && r.y + r.h < vp.height, 'cell in view: ' + JSON.stringify(r));
+  // 采用计算值 applies the suggested 54
+  await clickItem(page, 'fix.0');
+  const json = JSON.parse(await page.evaluate(() => window.nianbao.exportJson()));
+  assert.strictEqual(json.tables.t4.review.total, 54);
+  await shot(page, '04-finding-focus');
+  await context.close();
+});
+
+test('loadJson replaces the report only when the text loads cleanly', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  const before = await page.evaluate(() => window.nianbao.exportJson());
+  const bad = await page.evaluate(() => window.nianbao.loadJson('{"nianbao":1,"format":"2021","tables":{"t3":{"1":{"natural":"12"}}}}'));
+  assert.strictEqual(bad.ok, false);
+  assert.match(bad.error, /t3\.1\.natural/);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.exportJson()), before);
+  const html = await page.evaluate(() => window.nianbao.exportHtml());
+  assert.match(html, /青海省人民政府2019年政府信息公开工作年度报告/);
+  assert.match(html, /script-src 'none'/);
+  await context.close();
+});
+
+test('a sharp page at device pixel ratio 2', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser, { dpr: 2, viewport: { width: 1280, height: 760 } });
+  await clickItem(page, 'button.example');
+  const r = await page.evaluate(() => window.nianbao.cellRect('t4.review.total'));
+  assert.ok(r && r.w > 20 && r.w < 200, 'CSS-pixel rect at DPR 2: ' + JSON.stringify(r));
+  await clickRect(page, r);
+  assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't4.review.total');
+  await shot(page, '05-dpr2');
+  await context.close();
+});
+
+test('a browser without WebGL 2 or WebAssembly gets a Chinese message, not a blank page', { timeout: 90000 }, async () => {
+  // no WebGL: Chromium with WebGL disabled; no WebAssembly: the global removed before any script runs
+  const cases = [{ name: 'webgl', args: ['--disable-webgl'] }, { name: 'wasm', args: [], init: () => { delete window.WebAssembly; } }];
+  for (const c of cases) {
+    const b = await launch(c.args);
+    const context = await b.newContext({ viewport: { width: 1000, height: 600 } });
+    if (c.init) await context.addInitScript(c.init);
+    const { page } = await openApp(b, { context, waitReady: false });
+    await page.waitForTimeout(1500);
+    const text = await page.evaluate(() => document.getElementById('msg').textContent);
+    assert.match(text, /极速模式/, c.name + ': ' + text);
+    await shot(page, '06-unsupported-' + c.name);
+    await b.close();
+  }
+});
