@@ -199,6 +199,7 @@ const char* kStyle =
     ".tbl thead{display:table-header-group}"
     ".t2 tbody.block{break-inside:avoid;page-break-inside:avoid}"
     ".t4{font-size:11px}"
+    ".tsec{break-inside:avoid-page;page-break-inside:avoid}"
     ".sign{text-align:right;margin-top:28px;text-indent:0}"
     ".fp{margin-top:28px;font-size:9px;color:#666;text-indent:0;word-break:break-all;font-family:monospace}"
     "@media print{html{background:none}.page{box-shadow:none;margin:0;padding:0;max-width:none}}";
@@ -221,6 +222,8 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
     out += "<title>" + escapeHtml(title) + "</title>\n<style>" + style + "</style>\n</head>\n<body>\n<main class=\"page\">\n";
     out += "<h1>" + escapeHtml(title) + "</h1>\n";
     for (const SectionDef& s : f.sections) {
+        // a table section is kept on one page when it fits (its heading never ends a page)
+        out += s.textKey.empty() ? "<section class=\"tsec\">\n" : "<section>\n";
         out += "<h2>" + escapeHtml(s.no + "、" + s.heading) + "</h2>\n";
         if (!s.textKey.empty()) {
             auto it = r.text.find(s.textKey);
@@ -230,6 +233,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
             w.write();
             out += w.out;
         }
+        out += "</section>\n";
     }
     out += "<p class=\"sign\">" + escapeHtml(r.meta.agency);
     if (!r.meta.published.empty()) out += "<br>" + escapeHtml(chineseDate(r.meta.published));

@@ -126,7 +126,7 @@ void App::drawTable(const nb::TableDef& t) {
         float L = 0;
         for (float w : lw) L += w;
         // wide tables (表四: 15 columns) may wrap their header labels rather than scroll
-        const float V = std::max((nVal > 8 ? 3.0f : 4.2f) * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
+        const float V = std::max((nVal > 8 ? 2.7f : 4.2f) * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
         const float W = L + V * static_cast<float>(nVal);
         maxW = std::max(maxW, W);
         auto colX = [&](int leaf) { return o.x + L + V * static_cast<float>(leaf); };
