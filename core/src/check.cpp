@@ -374,44 +374,52 @@ std::string sectionTitle(const Format& f, const std::string& key) {
     return s ? s->no + "、" + s->heading : key;
 }
 
-std::vector<std::string> clauses(const std::string& text) {
-    static const std::vector<std::string> seps = {"。", "；", "，", "（", "）", "！", "？", "：", ";", ",", "\n", "(", ")"};
-    std::vector<std::string> out;
+// splits text into clauses at sentence and clause punctuation, in one pass over the bytes
+// (every separator is one ASCII byte or a three-byte UTF-8 sequence starting 0xE3 or 0xEF)
+std::vector<std::string_view> clauses(std::string_view text) {
+    std::vector<std::string_view> out;
     std::size_t start = 0;
     for (std::size_t i = 0; i < text.size();) {
-        bool cut = false;
-        for (const auto& sep : seps)
-            if (text.compare(i, sep.size(), sep) == 0) {
-                out.push_back(text.substr(start, i - start));
-                i += sep.size();
-                start = i;
-                cut = true;
-                break;
-            }
-        if (!cut) ++i;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        std::size_t len = 0;
+        if (c == ';' || c == ',' || c == '\n' || c == '(' || c == ')') len = 1;
+        else if ((c == 0xE3 || c == 0xEF) && i + 2 < text.size()) {
+            std::string_view t = text.substr(i, 3);
+            if (t == "。" || t == "；" || t == "，" || t == "（" || t == "）" || t == "！" || t == "？" || t == "：") len = 3;
+        }
+        if (len) {
+            out.push_back(text.substr(start, i - start));
+            i += len;
+            start = i;
+        } else {
+            i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        }
     }
-    out.push_back(text.substr(start));
+    if (start < text.size()) out.push_back(text.substr(start));
     return out;
 }
 
 void checkTextFigures(const Rule& rule, const Ctx& ctx) {
+    std::map<std::string, std::vector<std::string_view>> split;
+    for (const auto& [key, text] : ctx.r.text) split[key] = clauses(text);
     for (const auto& fig : rule.data.value("figures", json::array())) {
         std::string keyword = fig.value("keyword", "");
         int window = fig.value("window", 8);
         std::vector<std::string> verbs = fig.value("verbs", std::vector<std::string>{});
         std::vector<std::string> sections = fig.value("sections", std::vector<std::string>{});
-        for (const auto& [key, text] : ctx.r.text) {
+        for (const auto& [key, parts] : split) {
             if (!sections.empty() && std::find(sections.begin(), sections.end(), key) == sections.end()) continue;
-            for (const std::string& cl : clauses(text)) {
+            for (std::string_view cl : parts) {
+                if (cl.size() < keyword.size()) continue;
                 auto kp = cl.find(keyword);
-                if (kp == std::string::npos) continue;
+                if (kp == std::string_view::npos) continue;
                 if (!verbs.empty()) {
                     bool ok = false;
-                    for (const auto& v : verbs) { auto vp = cl.find(v); ok |= vp != std::string::npos && vp < kp; }
+                    for (const auto& v : verbs) { auto vp = cl.find(v); ok |= vp != std::string_view::npos && vp < kp; }
                     if (!ok) continue;
                 }
                 // the first number within `window` characters after the keyword, followed by 件
-                std::vector<char32_t> after = codepoints(cl.substr(kp + keyword.size()));
+                std::vector<char32_t> after = codepoints(std::string(cl.substr(kp + keyword.size(), 64)));
                 std::size_t i = 0;
                 while (i < after.size() && static_cast<int>(i) < window && !(after[i] >= '0' && after[i] <= '9')) ++i;
                 if (i >= after.size() || !(after[i] >= '0' && after[i] <= '9')) continue;
@@ -452,7 +460,7 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                 std::string alt;
                 for (std::size_t k = 0; k < tried.size(); ++k)
                     alt += (k ? "，也不等于 " : "") + tried[k].first + " = " + num(tried[k].second);
-                f.message = sectionTitle(*ctx.r.format, key) + "写到“" + cl + "”，其中 " + num(n) + " 件不等于 " + alt +
+                f.message = sectionTitle(*ctx.r.format, key) + "写到“" + std::string(cl) + "”，其中 " + num(n) + " 件不等于 " + alt +
                             "。正文数字若另有口径（如仅指某一部门、全市合计），可忽略此提醒";
                 ctx.out.push_back(std::move(f));
             }

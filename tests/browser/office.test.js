@@ -25,6 +25,9 @@ test('Chinese typed (insertText) and composed through an IME arrive exactly once
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'shu', selectionStart: 3, selectionEnd: 3 });
   await frames(page, 2);
+  // the pre-edit text is shown at the caret while composing
+  assert.deepStrictEqual(await page.evaluate(() => { const t = document.getElementById('ime'); return [t.classList.contains('composing'), t.value]; }), [true, 'shu']);
+  await shot(page, '10-ime-preedit');
   await cdp.send('Input.imeSetComposition', { text: '数据', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.insertText', { text: '数据' });
   await frames(page, 3);
@@ -47,6 +50,20 @@ test('Chinese typed (insertText) and composed through an IME arrive exactly once
   await frames(page, 3);
   assert.strictEqual((await json(page)).meta.agency, '');
   assert.strictEqual((await json(page)).text.overview, '中文测试数据o');
+  await context.close();
+});
+
+test('names beyond GB2312 (堃 喆 玥 镕) display, and text outside the BMP is kept', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  await page.waitForFunction(() => window.__nbExtFontLoaded === true, null, { timeout: 20000 });
+  assert.strictEqual(await page.evaluate(() => window.nianbao.hasGlyph('堃')), false);   // not baked in
+  await clickItem(page, 'meta.agency');
+  await page.keyboard.insertText('王堃喆玥镕𠀀村民委员会');
+  await frames(page, 4);
+  for (const ch of ['堃', '喆', '玥', '镕']) assert.ok(await page.evaluate(c => window.nianbao.hasGlyph(c), ch), ch + ' added to the atlas');
+  await clickCell(page, 't4.review.upheld');
+  assert.strictEqual((await json(page)).meta.agency, '王堃喆玥镕𠀀村民委员会');
+  await shot(page, '14-rare-names');
   await context.close();
 });
 

@@ -48,8 +48,13 @@ std::string App::findingsJson() const {
 }
 bool App::unsaved() const { return m_doc->unsaved(); }
 bool App::busy() const {
-    return !m_reveal.empty() || !m_focusField.empty() || m_editJustStarted || !m_sectionTarget.empty() ||
-           m_doc->revision() != m_autosavedRevision;
+    return !m_reveal.empty() || !m_focusField.empty() || m_editJustStarted || !m_sectionTarget.empty();
+}
+
+double App::nextTimerMs() const {
+    if (m_doc->revision() == m_autosavedRevision) return -1;
+    double due = (m_doc->revision() != m_lastRevision ? m_platform.nowMs() : m_lastEditMs) + kAutosaveDelayMs;
+    return std::max(0.0, due - m_platform.nowMs());
 }
 
 bool App::reveal(const std::string& id) {

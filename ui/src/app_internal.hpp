@@ -1,7 +1,7 @@
 // app_internal.hpp — small helpers shared by the App's files: colours, UTF-8 from ImGui's
 // character queue, field ids. Only included by ui/src/*.cpp.
 #pragma once
-#include "document.hpp"
+#include "ui/document.hpp"
 #include "imgui.h"
 #include "nianbao/check.hpp"
 #include <string>

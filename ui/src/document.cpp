@@ -1,5 +1,5 @@
 // document.cpp — edits, undo/redo and live re-checking of the report being written.
-#include "document.hpp"
+#include "ui/document.hpp"
 
 namespace ui {
 

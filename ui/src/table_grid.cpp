@@ -79,7 +79,7 @@ PastePlan planPaste(const nb::Report& r, const TableGrid& g, int row, int col, s
     if (block.empty()) { plan.error = "剪贴板中没有可粘贴的内容"; return plan; }
     plan.rows = static_cast<int>(block.size());
     for (const auto& br : block) plan.cols = std::max(plan.cols, static_cast<int>(br.size()));
-    if (row < 0 || row + plan.rows > static_cast<int>(g.rows.size())) {
+    if (row < 0 || col < 0 || row + plan.rows > static_cast<int>(g.rows.size())) {
         plan.error = "粘贴区域有 " + std::to_string(plan.rows) + " 行，超出了" + g.table->shortName + "的范围，未粘贴";
         return plan;
     }
@@ -90,6 +90,7 @@ PastePlan planPaste(const nb::Report& r, const TableGrid& g, int row, int col, s
         const auto& src = block[static_cast<std::size_t>(i)];
         if (col + static_cast<int>(src.size()) > static_cast<int>(gr.cells.size())) {
             plan.error = "粘贴区域有 " + std::to_string(plan.cols) + " 列，超出了" + g.table->shortName + "这一行的范围，未粘贴";
+            plan.values.clear();
             return plan;
         }
         for (std::size_t j = 0; j < src.size(); ++j) {

@@ -65,6 +65,8 @@ public:
     bool holdInput() const { return m_editJustStarted; }
     /// True while something still needs frames (a pending reveal, a focus request).
     bool busy() const;
+    /// Milliseconds until the app wants a frame without any input (the debounced autosave), or -1.
+    double nextTimerMs() const;
     void saveJson();
     void openFile();
     const Document& document() const { return *m_doc; }
