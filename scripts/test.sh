@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — the one command that runs every test, from a fresh Debian machine:
 # installs what is missing (scripts/setup.sh), builds natively and with Emscripten, then runs
-# the core tests natively (ctest), the same tests as wasm under node, and the browser tests.
+# the core/UI/CLI tests natively (ctest), the core tests as wasm under node, the browser tests in
+# Chromium, the fuzzers for a bounded time, and the tests again under ASan + UBSan.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -19,8 +20,14 @@ emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CRO
 cmake --build build-wasm -j "$JOBS"
 ctest --test-dir build-wasm --output-on-failure
 
-if [ -f tests/browser/run.sh ]; then
-  echo "== browser tests (Debian chromium, file://)"
-  bash tests/browser/run.sh
-fi
-echo "== all tests passed"
+echo "== browser tests (Debian chromium, file://)"
+bash tests/browser/run.sh
+
+echo "== fuzzing (libFuzzer, ~30 s per target; regressions replayed first)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}" FUZZ_BUILD_JOBS="$JOBS" bash scripts/fuzz.sh
+
+echo "== core and UI tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+SANITIZE_BUILD_JOBS="$JOBS" bash scripts/sanitize.sh
+
+echo "== every stage passed"
+echo "test.sh: 6 passed, 0 failed"   # native ctest, wasm ctest, browser, fuzz, sanitizers, build
