@@ -296,6 +296,25 @@ void App::drawDialogs() {
         if (cancel) { ImGui::CloseCurrentPopup(); m_pendingAction = kNone; m_pendingOpenBytes.clear(); }
         ImGui::EndPopup();
     }
+    if (m_openFill) { ImGui::OpenPopup("填写上年结转"); m_openFill = false; }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(520 * s, 0));
+    if (ImGui::BeginPopupModal("填写上年结转", nullptr, ImGuiWindowFlags_NoResize)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::Text("本报告表三“二、上年结转政府信息公开申请数量”有 %d 个空白单元格。是否用上年报告的“四、结转下年度继续办理”填写？（可撤销）",
+                    static_cast<int>(m_pendingFill.size()));
+        ImGui::PopTextWrapPos();
+        bool fill = ImGui::Button("填写");
+        m_rectsNext["button.fill"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        ImGui::SameLine();
+        bool skip = ImGui::Button("不用");
+        if (fill) {
+            m_doc->setCells(m_pendingFill);
+            message("已用上年的“结转下年度继续办理”填写 " + std::to_string(m_pendingFill.size()) + " 个“上年结转”单元格（可撤销）", 0);
+        }
+        if (fill || skip) { m_pendingFill.clear(); ImGui::CloseCurrentPopup(); }
+        ImGui::EndPopup();
+    }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(560 * s, 0));
     if (ImGui::BeginPopupModal("新建报告", nullptr, ImGuiWindowFlags_NoResize)) {
@@ -332,13 +351,9 @@ void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::
             if (i >= 0 && !cur.cells[static_cast<std::size_t>(i)] && last) fill.emplace_back(i, last);
         }
         m_doc->setPrevious(std::move(prev), name);
-        if (!fill.empty()) {
-            m_doc->setCells(fill);
-            message("已导入上年报告“" + name + "”，并用上年的“结转下年度继续办理”填写了 " + std::to_string(fill.size()) +
-                        " 个空的“上年结转”单元格（可撤销）。跨年度检查已启用。", 0);
-        } else {
-            message("已导入上年报告“" + name + "”，跨年度检查已启用。", 0);
-        }
+        m_pendingFill = fill;
+        if (!fill.empty()) m_openFill = true;   // offered, not imposed: the user decides in a dialog
+        message("已导入上年报告“" + name + "”，跨年度检查已启用。", 0);
         return;
     }
     if (purpose == FilePurpose::DroppedReport && m_doc->unsaved()) {   // the picker asked before opening

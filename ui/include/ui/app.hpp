@@ -3,6 +3,7 @@
 // The host (wasm/main_web.cpp, or a headless test) calls frame() between NewFrame and Render and
 // forwards browser events (files, paste) to the methods below. The report logic lives in core.
 #pragma once
+#include "nianbao/decimal.hpp"
 #include "ui/platform.hpp"
 #include <map>
 #include <memory>
@@ -127,7 +128,8 @@ private:
     std::string m_restoredNotice;
     std::string m_confirmText;
     int m_pendingAction = 0;
-    bool m_openConfirm = false, m_openNew = false;
+    bool m_openConfirm = false, m_openNew = false, m_openFill = false;
+    std::vector<std::pair<int, std::optional<nb::Fixed>>> m_pendingFill;   // 上年结转 cells offered from last year
     int m_newYear = 2025;
     int m_newFormat = 1;
     std::string m_pendingOpenName, m_pendingOpenBytes;
