@@ -181,7 +181,7 @@ void App::drawStatus() {
 void App::drawToolbar() {
     const nb::Report& r = m_doc->report();
     auto rec = [&](const char* id) {   // toolbar buttons can be found by automation: itemRect("button.example")
-        m_rectsNext[std::string("button.") + id] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        m_rectsNext[std::string("button.") + id] = lastItemRect();
     };
     auto button = [&](const char* label, const char* id) {
         bool clicked = ImGui::Button(label);
@@ -288,10 +288,10 @@ void App::drawDialogs() {
         ImGui::TextUnformatted(m_confirmText.c_str());
         ImGui::PopTextWrapPos();
         bool go = ImGui::Button("继续");
-        m_rectsNext["button.confirm"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        m_rectsNext["button.confirm"] = lastItemRect();
         ImGui::SameLine();
         bool cancel = ImGui::Button("取消");
-        m_rectsNext["button.cancel"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        m_rectsNext["button.cancel"] = lastItemRect();
         if (go) { ImGui::CloseCurrentPopup(); runAction(m_pendingAction); m_pendingAction = kNone; }
         if (cancel) { ImGui::CloseCurrentPopup(); m_pendingAction = kNone; m_pendingOpenBytes.clear(); }
         ImGui::EndPopup();
@@ -305,7 +305,7 @@ void App::drawDialogs() {
                     static_cast<int>(m_pendingFill.size()));
         ImGui::PopTextWrapPos();
         bool fill = ImGui::Button("填写");
-        m_rectsNext["button.fill"] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        m_rectsNext["button.fill"] = lastItemRect();
         ImGui::SameLine();
         bool skip = ImGui::Button("不用");
         if (fill) {

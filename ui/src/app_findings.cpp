@@ -86,7 +86,7 @@ void App::drawFindings() {
         ImGui::SetCursorScreenPos(start);
         if (ImGui::InvisibleButton("##go", ImVec2(ImGui::GetContentRegionAvail().x, std::max(1.0f, end.y - start.y)))) goTo(f);
         bool hovered = ImGui::IsItemHovered();
-        m_rectsNext["finding." + std::to_string(i)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        m_rectsNext["finding." + std::to_string(i)] = lastItemRect();
         if (hovered) {
             ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(ImVec4(0.2f, 0.4f, 0.8f, 0.08f)));
             ImGui::BeginTooltip();
@@ -103,7 +103,7 @@ void App::drawFindings() {
                 std::string cell = f.fixCell;
                 if (m_doc->applyFix(f)) { message("已采用计算值（可撤销）", 0); reveal(cell); }
             }
-            m_rectsNext["fix." + std::to_string(i)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+            m_rectsNext["fix." + std::to_string(i)] = lastItemRect();
         }
         ImGui::Dummy(ImVec2(0, 4 * s));
         ImGui::Separator();

@@ -18,7 +18,7 @@ void restoreField(nb::Report& snap, const nb::Report& cur, const std::string& id
 }
 
 bool App::fieldFrame(const std::string& id) {
-    m_rectsNext[id] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    m_rectsNext[id] = lastItemRect();
     if (const CellMark* m = m_doc->mark(id)) {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), severityColor(m->severity), 0, 0, 2 * m_scale);
         if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {

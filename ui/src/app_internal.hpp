@@ -1,6 +1,7 @@
 // app_internal.hpp — small helpers shared by the App's files: colours, UTF-8 from ImGui's
 // character queue, field ids. Only included by ui/src/*.cpp.
 #pragma once
+#include "ui/app.hpp"
 #include "ui/document.hpp"
 #include "imgui.h"
 #include "nianbao/check.hpp"
@@ -24,6 +25,11 @@ inline std::string utf8(unsigned int c) {
     else if (c < 0x10000) { s += static_cast<char>(0xE0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); s += static_cast<char>(0x80 | (c & 0x3F)); }
     else { s += static_cast<char>(0xF0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3F)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); s += static_cast<char>(0x80 | (c & 0x3F)); }
     return s;
+}
+
+/// The rect of the last ImGui item, for itemRect() (automation, the IME sink).
+inline Rect lastItemRect() {
+    return Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
 }
 
 /// Maps a character typed into a number cell to ASCII, or 0 when it is not allowed there.
