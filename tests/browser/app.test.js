@@ -6,6 +6,9 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const { launch, openApp, frames, clickItem, clickCell, clickRect, shot } = require('./lib');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 
 let browser;
 test.before(async () => { browser = await launch(); });
@@ -122,6 +125,34 @@ test('loadJson replaces the report only when the text loads cleanly', { timeout:
   const html = await page.evaluate(() => window.nianbao.exportHtml());
   assert.match(html, /青海省人民政府2019年政府信息公开工作年度报告/);
   assert.match(html, /script-src 'none'/);
+  await context.close();
+});
+
+test('an exported page with hostile text runs no script and makes no request when opened', { timeout: 90000 }, async () => {
+  const { page, context } = await openApp(browser);
+  const hostile = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)><!-- ]]> \u0001\u001b \u202egnp.exe \u2066x\u2069';
+  const doc = { nianbao: 1, format: '2021', meta: { agency: hostile, agency_kind: 'government', year: 2023, published: '2024-03-01' },
+                text: { overview: hostile + '\n\n' + hostile, problems: hostile, other: hostile }, tables: { t4: { review: { total: 1 } } } };
+  assert.strictEqual((await page.evaluate(t => window.nianbao.loadJson(t), JSON.stringify(doc))).ok, true);
+  const html = await page.evaluate(() => window.nianbao.exportHtml());
+  const file = path.join(os.tmpdir(), 'nianbao-hostile-' + process.pid + '.html');
+  fs.writeFileSync(file, html);
+  const viewer = await context.newPage();
+  const dialogs = [], requests = [], errors = [];
+  viewer.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  viewer.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+  viewer.on('pageerror', e => errors.push(e.message));
+  await viewer.goto('file://' + file);
+  await viewer.waitForTimeout(500);
+  assert.deepStrictEqual(dialogs, []);
+  assert.deepStrictEqual(requests, []);
+  assert.deepStrictEqual(errors, []);
+  assert.strictEqual(await viewer.evaluate(() => document.querySelectorAll('img, iframe, object').length), 0);
+  assert.strictEqual(await viewer.evaluate(() => document.querySelectorAll('script').length), 1);   // the inert data block only
+  const text = await viewer.evaluate(() => document.querySelector('h1').textContent);
+  assert.ok(text.includes('<img src=x onerror=alert(2)>'), 'shown as text: ' + text);
+  await viewer.screenshot({ path: path.join(__dirname, 'screenshots', '07-hostile-page.png') });
+  fs.unlinkSync(file);
   await context.close();
 });
 
