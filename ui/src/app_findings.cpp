@@ -33,7 +33,10 @@ void App::drawSections() {
         }
         ImVec2 p = ImGui::GetItemRectMin();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddText(ImVec2(p.x + 2 * s, p.y + 2 * s), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
+        bool clipped = ImGui::CalcTextSize(title.c_str()).x > ImGui::GetItemRectSize().x - 34 * s;
+        ImVec4 clip(p.x, p.y, ImGui::GetItemRectMax().x - 34 * s, ImGui::GetItemRectMax().y);   // room for the badges
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 2 * s, p.y + 2 * s), ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, 0, &clip);
+        if (clipped && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
         float x = ImGui::GetItemRectMax().x - 4 * s;
         auto badge = [&](int n, nb::Severity sev) {
             if (!n) return;
@@ -50,7 +53,7 @@ void App::drawSections() {
     };
     entry("meta", "基本信息");
     for (const auto& sec : r.format->sections)
-        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading.substr(0, std::min<std::size_t>(sec.heading.size(), 30)));
+        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading);
     ImGui::Dummy(ImVec2(0, 8 * s));
     ImGui::Separator();
     ImGui::TextDisabled("红色：错误  黄色：警告");
