@@ -349,10 +349,10 @@ void checkJump(const Rule& rule, const Ctx& ctx) {
 }
 
 // UTF-8 helpers for the text checks
-std::vector<char32_t> codepoints(const std::string& s) {
+std::vector<char32_t> codepoints(const std::string& s, std::size_t limit = static_cast<std::size_t>(-1)) {
     std::vector<char32_t> out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
+    out.reserve(std::min(s.size(), limit));
+    for (std::size_t i = 0; i < s.size() && out.size() < limit;) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
         char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
@@ -363,9 +363,14 @@ std::vector<char32_t> codepoints(const std::string& s) {
     return out;
 }
 
-bool isBlankText(const std::string& s) {
-    for (char32_t c : codepoints(s))
-        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0)) return false;
+bool isBlankText(const std::string& s) {   // stops at the first visible character
+    for (std::size_t i = 0; i < s.size();) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
+        if (s.compare(i, 3, "\xE3\x80\x80") == 0) { i += 3; continue; }   // ideographic space
+        if (s.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }        // no-break space
+        return false;
+    }
     return true;
 }
 
@@ -491,10 +496,13 @@ void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
     if (!ctx.prev) return;
     double threshold = rule.data.value("threshold", 0.85);
     std::size_t minLen = rule.data.value("min_length", 200);
+    // character bigrams of the first kSample characters: enough to tell copied text, and bounded
+    // in time however long a section is (a 1 MiB section would otherwise cost ~50 ms per check)
+    constexpr std::size_t kSample = 20000;
     auto bigrams = [](const std::string& s) {
         std::vector<std::uint64_t> b;
         char32_t last = 0;
-        for (char32_t c : codepoints(s)) {
+        for (char32_t c : codepoints(s, kSample)) {
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0x3000) continue;
             if (last) b.push_back((static_cast<std::uint64_t>(last) << 32) | c);
             last = c;
@@ -506,7 +514,7 @@ void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
     for (const auto& [key, text] : ctx.r.text) {
         auto p = ctx.prev->text.find(key);
         if (p == ctx.prev->text.end()) continue;
-        if (codepoints(text).size() < minLen || codepoints(p->second).size() < minLen) continue;
+        if (codepoints(text, minLen).size() < minLen || codepoints(p->second, minLen).size() < minLen) continue;
         auto a = bigrams(text), b = bigrams(p->second);
         std::size_t common = 0;
         for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
