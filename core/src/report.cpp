@@ -30,6 +30,26 @@ bool Report::legacyInUse(const TableDef& t) const {
     return false;
 }
 
+Report convertReport(const Report& r, const Format& target, std::vector<std::string>* dropped) {
+    Report out = Report::blank(target);
+    out.meta = r.meta;
+    out.extra = r.extra;
+    for (const auto& [k, v] : r.text)
+        if (target.sectionForText(k)) out.text[k] = v;
+    for (std::size_t i = 0; i < r.cells.size(); ++i) {
+        if (!r.cells[i]) continue;
+        const CellDef& c = r.format->cells[i];
+        int j = target.findCell(c.id);
+        if (j >= 0 && cellValueProblem(target.cells[static_cast<std::size_t>(j)], *r.cells[i]).empty())
+            out.cells[static_cast<std::size_t>(j)] = r.cells[i];
+        else if (dropped)
+            dropped->push_back(c.id);
+    }
+    for (const auto& [id, unit] : r.units)
+        if (int j = target.findCell(id); j >= 0 && !target.cells[static_cast<std::size_t>(j)].units.empty()) out.units[id] = unit;
+    return out;
+}
+
 std::string cellValueProblem(const CellDef& c, Fixed v) {
     switch (c.kind) {
     case CellKind::Count:

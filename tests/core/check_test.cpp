@@ -151,3 +151,24 @@ TEST_CASE("a rule whose inputs are all blank says nothing; a new report only mis
     }
     CHECK(fs.size() == 6);
 }
+
+TEST_CASE("a report converts to the other format, keeping what both formats share", "[check][convert]") {
+    auto r = testutil::load(testutil::seedPath());   // 2019 format, year 2019
+    r.meta.year = 2021;                               // …but a 2021 report: R-2
+    bool r2 = false;
+    for (const auto& f : nb::checkReport(r)) r2 |= f.code == "R-2";
+    CHECK(r2);
+    std::vector<std::string> dropped;
+    nb::Report c = nb::convertReport(r, *nb::findFormat("2021"), &dropped);
+    CHECK(c.format->id == "2021");
+    CHECK(c.meta.agency == r.meta.agency);
+    CHECK(c.text == r.text);
+    CHECK(c.get("t4.review.total") == nb::fromInt(41));
+    CHECK(c.get("t3.3.6.total") == nb::fromInt(95));            // kept as the legacy single （六） row
+    CHECK(c.get("t2.licensing.decisions") == nb::fromInt(103975));
+    CHECK_FALSE(c.get("t2.regulations.issued").has_value());    // 本年新制作 ≠ 本年制发: not carried over
+    CHECK(std::find(dropped.begin(), dropped.end(), "t2.regulations.made") != dropped.end());
+    CHECK(std::find(dropped.begin(), dropped.end(), "t2.procurement.amount") != dropped.end());
+    for (const auto& f : nb::checkReport(c)) CHECK(f.code != "R-2");
+    CHECK(nb::loadReport(nb::saveReport(c)).ok());
+}

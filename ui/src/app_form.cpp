@@ -67,23 +67,21 @@ void App::drawMeta() {
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(width);
         if (m_focusField == id) { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
-        bool wasActive = m_activeField == id;
+        bool wasActive = m_fieldSnapshots.count(id) > 0;
         std::string before = wasActive ? std::string() : value;
         bool changed = ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value);
         bool active = ImGui::IsItemActive();
         fieldFrame(id);
         if (active && !wasActive) {
-            nb::Report snap;
-            restoreField(snap, r, id, before);
-            m_activeField = id;
-            m_fieldSnapshot = std::make_unique<nb::Report>(std::move(snap));
+            auto snap = std::make_unique<nb::Report>();
+            restoreField(*snap, r, id, before);
+            m_fieldSnapshots[id] = std::move(snap);
         }
         if (changed) d.fieldChanged();
         if (!active && wasActive) {
-            m_activeField.clear();
-            if (m_fieldSnapshot && (id == "meta.agency" ? m_fieldSnapshot->meta.agency != value : m_fieldSnapshot->meta.published != value))
-                d.commitFieldEdit(std::move(*m_fieldSnapshot));
-            m_fieldSnapshot.reset();
+            auto snap = std::move(m_fieldSnapshots[id]);
+            m_fieldSnapshots.erase(id);
+            if (id == "meta.agency" ? snap->meta.agency != value : snap->meta.published != value) d.commitFieldEdit(std::move(*snap));
         }
     };
     textField("机关名称", "meta.agency", r.meta.agency, 420 * s, "如：某某市人民政府");
@@ -105,22 +103,37 @@ void App::drawMeta() {
     ImGui::TextUnformatted("报告年度");
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(120 * s);
-    if (m_activeField != "meta.year") m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : std::string();
+    if (!m_yearActive) m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : std::string();
     if (m_focusField == "meta.year") { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
     ImGui::InputTextWithHint("##meta.year", "如 2024", &m_yearBuf, ImGuiInputTextFlags_CharsDecimal);
     bool yearActive = ImGui::IsItemActive();
     fieldFrame("meta.year");
-    if (yearActive) m_activeField = "meta.year";
-    if (!yearActive && m_activeField == "meta.year") {
-        m_activeField.clear();
+    if (!yearActive && m_yearActive) {
         std::optional<int> y;
         bool ok = m_yearBuf.empty();
         if (!ok && m_yearBuf.size() == 4) { y = std::stoi(m_yearBuf); ok = *y >= 2008 && *y <= 2100; }
         if (!ok) message("年度“" + m_yearBuf + "”无效：请填写四位年份（如 2024），未修改", 1);
         else if (y != r.meta.year) { nb::Report next = r; next.meta.year = y; d.replaceReport(std::move(next)); }
     }
+    m_yearActive = yearActive;
     ImGui::SameLine();
     ImGui::TextDisabled("格式：%s 年格式（%s）", r.format->id.c_str(), r.format->document.c_str());
+    if (r.meta.year && *r.meta.year >= 2019) {
+        const nb::Format& want = nb::formatForYear(*r.meta.year);
+        if (&want != r.format) {   // the year calls for the other format: offer to convert (undoable)
+            ImGui::SameLine();
+            std::string label = "转换为 " + want.id + " 年格式";
+            if (ImGui::SmallButton(label.c_str())) {
+                std::vector<std::string> dropped;
+                d.replaceReport(nb::convertReport(r, want, &dropped));
+                m_sel = -1;
+                std::string msg = "已转换为 " + want.id + " 年格式（" + want.document + "），正文和两种格式共有的单元格已保留";
+                if (!dropped.empty()) msg += "；" + std::to_string(dropped.size()) + " 个单元格在新格式中没有对应项（主要是表二），请按新格式重新填写。可撤销";
+                message(msg, dropped.empty() ? 0 : 1);
+            }
+            m_rectsNext["button.convert"] = lastItemRect();
+        }
+    }
 
     textField("公开日期", "meta.published", r.meta.published, 160 * s, "YYYY-MM-DD");
     const std::string& p = r.meta.published;
@@ -164,23 +177,22 @@ void App::drawTextSection(const std::string& key, const std::string& title) {
         return;
     }
     if (m_textEditorFrames++ == 0) ImGui::SetKeyboardFocusHere();
-    bool wasActive = m_activeField == id;
+    bool wasActive = m_fieldSnapshots.count(id) > 0;
     std::string before = wasActive ? std::string() : value;
     bool changed = ImGui::InputTextMultiline(("##" + id).c_str(), &value, size);
     bool active = ImGui::IsItemActive();
     if (!active && m_textEditorFrames > 3) m_textEditor.clear();   // left (or never entered): back to the wrapped view
     fieldFrame(id);
     if (active && !wasActive) {
-        m_activeField = id;
         auto snap = std::make_unique<nb::Report>();
         restoreField(*snap, r, id, before);
-        m_fieldSnapshot = std::move(snap);
+        m_fieldSnapshots[id] = std::move(snap);
     }
     if (changed) d.fieldChanged();
     if (!active && wasActive) {
-        m_activeField.clear();
-        if (m_fieldSnapshot && m_fieldSnapshot->text[key] != value) d.commitFieldEdit(std::move(*m_fieldSnapshot));
-        m_fieldSnapshot.reset();
+        auto snap = std::move(m_fieldSnapshots[id]);
+        m_fieldSnapshots.erase(id);
+        if (snap->text[key] != value) d.commitFieldEdit(std::move(*snap));
     }
     if (value.empty()) ImGui::TextDisabled("（%s：请填写。段落之间空一行。）", title.c_str());
 }

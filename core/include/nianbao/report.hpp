@@ -32,6 +32,11 @@ struct Report {
     bool legacyInUse(const TableDef& t) const;                   // 2021 表三 printed with one （六） row
 };
 
+/// The report in another format: meta, texts and every cell whose id exists in both formats are
+/// kept (表三/表四 entirely; 表二 only rows with the same meaning); `dropped` receives the filled
+/// cells that have no place in the target format.
+Report convertReport(const Report& r, const Format& target, std::vector<std::string>* dropped = nullptr);
+
 /// Why a value typed or loaded for a cell is not acceptable, in Chinese; empty when it is fine.
 std::string cellValueProblem(const CellDef& c, Fixed v);
 

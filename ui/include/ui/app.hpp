@@ -138,8 +138,10 @@ private:
     int m_lastRevision = 0;
     bool m_storageWarned = false;
     std::string m_storageProblem;
-    std::string m_activeField;       // text/meta field being edited (for undo grouping)
-    std::unique_ptr<nb::Report> m_fieldSnapshot;   // the report before that field was entered
+    // per text/meta field being edited: the report before it was entered (one undo step per visit;
+    // kept per field, since one field can activate in the frame another is left)
+    std::map<std::string, std::unique_ptr<nb::Report>> m_fieldSnapshots;
+    bool m_yearActive = false;
     std::string m_yearBuf;
     std::string m_textEditor;        // the text section shown as an editor (others show wrapped text)
     int m_textEditorFrames = 0;
