@@ -17,6 +17,31 @@ void restoreField(nb::Report& snap, const nb::Report& cur, const std::string& id
 }
 }
 
+// One text/meta field: live re-check on every keystroke, one undo step per visit (the report as it
+// was when the field was entered, kept per field: one field can activate in the frame another is left).
+bool App::editField(const std::string& id, std::string& value, const std::function<bool()>& widget) {
+    Document& d = *m_doc;
+    bool wasActive = m_fieldEdits.count(id) > 0;
+    std::string before = wasActive ? std::string() : value;
+    bool changed = widget();
+    bool active = ImGui::IsItemActive();
+    fieldFrame(id);
+    if (active && !wasActive) {
+        FieldEdit e;
+        e.before = before;
+        e.report = std::make_unique<nb::Report>();
+        restoreField(*e.report, d.report(), id, before);
+        m_fieldEdits[id] = std::move(e);
+    }
+    if (changed) d.fieldChanged();
+    if (!active && wasActive) {
+        FieldEdit e = std::move(m_fieldEdits[id]);
+        m_fieldEdits.erase(id);
+        if (e.before != value) d.commitFieldEdit(std::move(*e.report));
+    }
+    return active;
+}
+
 bool App::fieldFrame(const std::string& id) {
     m_rectsNext[id] = lastItemRect();
     if (const CellMark* m = m_doc->mark(id)) {
@@ -67,22 +92,7 @@ void App::drawMeta() {
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(width);
         if (m_focusField == id) { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
-        bool wasActive = m_fieldSnapshots.count(id) > 0;
-        std::string before = wasActive ? std::string() : value;
-        bool changed = ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value);
-        bool active = ImGui::IsItemActive();
-        fieldFrame(id);
-        if (active && !wasActive) {
-            auto snap = std::make_unique<nb::Report>();
-            restoreField(*snap, r, id, before);
-            m_fieldSnapshots[id] = std::move(snap);
-        }
-        if (changed) d.fieldChanged();
-        if (!active && wasActive) {
-            auto snap = std::move(m_fieldSnapshots[id]);
-            m_fieldSnapshots.erase(id);
-            if (id == "meta.agency" ? snap->meta.agency != value : snap->meta.published != value) d.commitFieldEdit(std::move(*snap));
-        }
+        editField(id, value, [&] { return ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value); });
     };
     textField("机关名称", "meta.agency", r.meta.agency, 420 * s, "如：某某市人民政府");
 
@@ -177,23 +187,8 @@ void App::drawTextSection(const std::string& key, const std::string& title) {
         return;
     }
     if (m_textEditorFrames++ == 0) ImGui::SetKeyboardFocusHere();
-    bool wasActive = m_fieldSnapshots.count(id) > 0;
-    std::string before = wasActive ? std::string() : value;
-    bool changed = ImGui::InputTextMultiline(("##" + id).c_str(), &value, size);
-    bool active = ImGui::IsItemActive();
+    bool active = editField(id, value, [&] { return ImGui::InputTextMultiline(("##" + id).c_str(), &value, size); });
     if (!active && m_textEditorFrames > 3) m_textEditor.clear();   // left (or never entered): back to the wrapped view
-    fieldFrame(id);
-    if (active && !wasActive) {
-        auto snap = std::make_unique<nb::Report>();
-        restoreField(*snap, r, id, before);
-        m_fieldSnapshots[id] = std::move(snap);
-    }
-    if (changed) d.fieldChanged();
-    if (!active && wasActive) {
-        auto snap = std::move(m_fieldSnapshots[id]);
-        m_fieldSnapshots.erase(id);
-        if (snap->text[key] != value) d.commitFieldEdit(std::move(*snap));
-    }
     if (value.empty()) ImGui::TextDisabled("（%s：请填写。段落之间空一行。）", title.c_str());
 }
 

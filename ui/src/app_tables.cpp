@@ -201,7 +201,7 @@ void App::drawTable(const nb::TableDef& t) {
     ImGui::SetCursorScreenPos(ImVec2(o.x, y));
     ImGui::Dummy(ImVec2(maxW, 2 * s));
     if (selHere && !m_editing) tableKeys(g);
-    if (selHere && io.WantTextInput && !m_editing && !m_fieldSnapshots.empty()) m_sel = -1;   // typing went to a field
+    if (selHere && io.WantTextInput && !m_editing && !m_fieldEdits.empty()) m_sel = -1;   // typing went to a field
 }
 
 void App::drawCell(int idx, const ImRect& rc) {

@@ -5,6 +5,7 @@
 #pragma once
 #include "nianbao/decimal.hpp"
 #include "ui/platform.hpp"
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -90,6 +91,7 @@ private:
     void drawMeta();
     void drawTextSection(const std::string& key, const std::string& title);
     bool fieldFrame(const std::string& id);
+    bool editField(const std::string& id, std::string& value, const std::function<bool()>& widget);
     // [app_tables.cpp] the three tables as editable grids
     void drawTable(const nb::TableDef& t);
     void drawCell(int cellIndex, const ImRect& rc);
@@ -138,9 +140,9 @@ private:
     int m_lastRevision = 0;
     bool m_storageWarned = false;
     std::string m_storageProblem;
-    // per text/meta field being edited: the report before it was entered (one undo step per visit;
-    // kept per field, since one field can activate in the frame another is left)
-    std::map<std::string, std::unique_ptr<nb::Report>> m_fieldSnapshots;
+    // per text/meta field being edited: its value and the report before it was entered
+    struct FieldEdit { std::string before; std::unique_ptr<nb::Report> report; };
+    std::map<std::string, FieldEdit> m_fieldEdits;
     bool m_yearActive = false;
     std::string m_yearBuf;
     std::string m_textEditor;        // the text section shown as an editor (others show wrapped text)
