@@ -193,6 +193,11 @@ void mainLoop() {
     renderFrame();
 }
 
+// an item rect (device pixels) as the JSON {x, y, w, h} in CSS pixels that the page API returns
+std::string cssRectJson(const ui::Rect& r) {
+    return nlohmann::json{{"x", r.x / g_dpr}, {"y", r.y / g_dpr}, {"w", r.w / g_dpr}, {"h", r.h / g_dpr}}.dump();
+}
+
 const char* ret(std::string s) {
     g_ret = std::move(s);
     return g_ret.c_str();
@@ -257,16 +262,14 @@ EMSCRIPTEN_KEEPALIVE const char* nb_cell_rect(const char* id) {
     for (int i = 0; i < 4; ++i) renderFrame();
     auto r = g_app->itemRect(id);
     if (!r) return ret("null");
-    nlohmann::json j = {{"x", r->x / g_dpr}, {"y", r->y / g_dpr}, {"w", r->w / g_dpr}, {"h", r->h / g_dpr}};
-    return ret(j.dump());
+    return ret(cssRectJson(*r));
 }
 
 // any item drawn in the last frame (buttons, findings, fields), without scrolling: CSS pixels
 EMSCRIPTEN_KEEPALIVE const char* nb_item_rect(const char* id) {
     auto r = g_app->itemRect(id);
     if (!r) return ret("null");
-    nlohmann::json j = {{"x", r->x / g_dpr}, {"y", r->y / g_dpr}, {"w", r->w / g_dpr}, {"h", r->h / g_dpr}};
-    return ret(j.dump());
+    return ret(cssRectJson(*r));
 }
 EMSCRIPTEN_KEEPALIVE const char* nb_selection() { return ret(g_app->selection()); }
 EMSCRIPTEN_KEEPALIVE const char* nb_status() {
