@@ -130,10 +130,10 @@ void App::frame() {
 void App::handleShortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl || io.WantTextInput) return;   // a text field handles its own Ctrl+Z inside the field
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
+    if (keyPressed(ImGuiKey_Z)) {
         bool ok = io.KeyShift ? m_doc->redo() : m_doc->undo();
         message(ok ? (io.KeyShift ? "已重做" : "已撤销") : (io.KeyShift ? "没有可重做的操作" : "没有可撤销的操作"), 0);
-    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) {
+    } else if (keyPressed(ImGuiKey_Y)) {
         message(m_doc->redo() ? "已重做" : "没有可重做的操作", 0);
     }
 }
@@ -236,7 +236,7 @@ void App::saveJson() {
 void App::openFile() { confirmThen("打开其他报告", kPickFile); }
 
 void App::confirmThen(std::string what, int action) {
-    if (m_doc->unsaved() && action != kPickPrevious) {
+    if (m_doc->unsaved()) {
         m_confirmText = "当前报告有未保存（未下载）的修改。" + what + "将替换屏幕上的报告（之后可用“撤销”找回）。是否继续？";
         m_pendingAction = action;
         m_openConfirm = true;

@@ -32,6 +32,9 @@ inline Rect lastItemRect() {
     return Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
 }
 
+/// ImGui 1.86: a named key pressed this frame (ImGuiKey_ values index the key map, not KeysDown).
+inline bool keyPressed(ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); }
+
 /// Maps a character typed into a number cell to ASCII, or 0 when it is not allowed there.
 inline unsigned int numberChar(unsigned int c) {
     if (c >= 0xFF10 && c <= 0xFF19) return '0' + (c - 0xFF10);   // full-width digits from an IME

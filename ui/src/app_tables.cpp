@@ -243,12 +243,11 @@ void App::drawCell(int idx, const ImRect& rc) {
         }
         if (active || ++m_editStartFrames > 4) m_editJustStarted = false;   // (never hold input for long)
         const bool shift = ImGui::GetIO().KeyShift;
-        auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-        if (pressed(ImGuiKey_Escape)) { m_editing = false; message("已取消输入，" + c.name + " 保持原值", 0); }
-        else if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) commitEdit(true, shift ? -1 : 1, 0);
-        else if (pressed(ImGuiKey_Tab)) commitEdit(true, 0, shift ? -1 : 1);
-        else if (pressed(ImGuiKey_UpArrow)) commitEdit(true, -1, 0);
-        else if (pressed(ImGuiKey_DownArrow)) commitEdit(true, 1, 0);
+        if (keyPressed(ImGuiKey_Escape)) { m_editing = false; message("已取消输入，" + c.name + " 保持原值", 0); }
+        else if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) commitEdit(true, shift ? -1 : 1, 0);
+        else if (keyPressed(ImGuiKey_Tab)) commitEdit(true, 0, shift ? -1 : 1);
+        else if (keyPressed(ImGuiKey_UpArrow)) commitEdit(true, -1, 0);
+        else if (keyPressed(ImGuiKey_DownArrow)) commitEdit(true, 1, 0);
         else if (!active && !m_editJustStarted) commitEdit(false, 0, 0);   // clicked elsewhere: keep what was typed
     } else {
         ImGui::SetCursorScreenPos(rc.Min);
@@ -359,15 +358,14 @@ void App::moveSelection(const TableGrid& g, int dRow, int dCol) {
 void App::tableKeys(const TableGrid& g) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl) return;
-    auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-    if (pressed(ImGuiKey_UpArrow)) moveSelection(g, -1, 0);
-    else if (pressed(ImGuiKey_DownArrow)) moveSelection(g, 1, 0);
-    else if (pressed(ImGuiKey_LeftArrow)) moveSelection(g, 0, -1);
-    else if (pressed(ImGuiKey_RightArrow)) moveSelection(g, 0, 1);
-    else if (pressed(ImGuiKey_Tab)) moveSelection(g, 0, io.KeyShift ? -1 : 1);
-    else if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) moveSelection(g, io.KeyShift ? -1 : 1, 0);
-    else if (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace)) m_doc->setCell(m_sel, std::nullopt);
-    else if (pressed(ImGuiKey_Escape)) m_sel = -1;
+    if (keyPressed(ImGuiKey_UpArrow)) moveSelection(g, -1, 0);
+    else if (keyPressed(ImGuiKey_DownArrow)) moveSelection(g, 1, 0);
+    else if (keyPressed(ImGuiKey_LeftArrow)) moveSelection(g, 0, -1);
+    else if (keyPressed(ImGuiKey_RightArrow)) moveSelection(g, 0, 1);
+    else if (keyPressed(ImGuiKey_Tab)) moveSelection(g, 0, io.KeyShift ? -1 : 1);
+    else if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) moveSelection(g, io.KeyShift ? -1 : 1, 0);
+    else if (keyPressed(ImGuiKey_Delete) || keyPressed(ImGuiKey_Backspace)) m_doc->setCell(m_sel, std::nullopt);
+    else if (keyPressed(ImGuiKey_Escape)) m_sel = -1;
     else if (io.InputQueueCharacters.Size > 0) {   // typing replaces the cell's value
         std::string typed;
         unsigned int refused = 0;
