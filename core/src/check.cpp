@@ -302,8 +302,10 @@ void checkCompare(const Rule& rule, const Ctx& ctx) {
             const CellDef& c = ctx.cell(in.lhs[0].cell);
             f.expected = R.sum;
             f.actual = L.sum;
-            std::string fullName = nm.context.empty() ? c.name : nm.context + (nm.mode == Namer::ByCol ? " " + c.colName : " " + c.rowShort);
-            if (nm.mode == Namer::ByRow) fullName = (ctx.r.format->findTable(c.table) ? ctx.r.format->findTable(c.table)->shortName : c.table) + " " + c.rowShort + " " + c.colName;
+            const TableDef* t = ctx.r.format->findTable(c.table);
+            std::string fullName = nm.mode == Namer::ByCol ? nm.context + " " + c.colName
+                                   : nm.mode == Namer::ByRow ? (t ? t->shortName : c.table) + " " + c.rowShort + " " + c.colName
+                                                             : c.name;
             f.message = fullName + "：" + rs + " = " + num(R.sum) + "，填报 " + num(L.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
         } else {
             f.expected = L.sum;
