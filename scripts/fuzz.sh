@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh — builds the libFuzzer targets (tests/fuzz) with clang + ASan/UBSan in build-fuzz/,
 # replays tests/fuzz/regressions/<target>/ first, then fuzzes each target for FUZZ_SECONDS (default 30).
-# Seeds are made fresh each run from the fixtures, ../shared reports, a rendered page and paste_seeds/;
+# Seeds are made fresh each run from the fixtures, tests/data reports, a rendered page and paste_seeds/;
 # the grown corpus stays in build-fuzz/fuzz/. Exits non-zero on any crash, leak, timeout or OOM.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="$(cd "$ROOT/.." && pwd)/shared"
+DATA="$ROOT/tests/data"   # the seed and real reports (tests/data/README.md)
 BUILD="$ROOT/build-fuzz"
 WORK="$BUILD/fuzz"
 SECS="${FUZZ_SECONDS:-30}"
@@ -25,13 +25,13 @@ cmake --build "$BUILD" -j "$JOBS" --target "${TARGETS[@]}" nianbao
 # --- seeds (regenerated every run) ---
 rm -rf "$WORK/seeds"
 mkdir -p "$WORK/seeds/fuzz_report" "$WORK/seeds/fuzz_paste"
-for f in "$ROOT"/tests/fixtures/base/*.json "$ROOT"/tests/fixtures/20*/*.json "$SHARED"/seed/qinghai-2019.json \
-         "$SHARED"/real-reports/*.json "$SHARED"/real-reports/partial/*.json; do
+for f in "$ROOT"/tests/fixtures/base/*.json "$ROOT"/tests/fixtures/20*/*.json "$DATA"/seed/qinghai-2019.json \
+         "$DATA"/real-reports/*.json "$DATA"/real-reports/partial/*.json; do
   [ -f "$f" ] || continue
-  rel="${f#"$ROOT"/}"; rel="${rel#"$SHARED"/}"
+  rel="${f#"$DATA"/}"; rel="${rel#"$ROOT"/}"
   cp "$f" "$WORK/seeds/fuzz_report/${rel//\//_}"
 done
-for f in "$ROOT"/tests/fixtures/base/complete-2021.json "$SHARED"/seed/qinghai-2019.json; do
+for f in "$ROOT"/tests/fixtures/base/complete-2021.json "$DATA"/seed/qinghai-2019.json; do
   [ -f "$f" ] || continue
   "$BUILD/bin/nianbao" render "$f" -o "$WORK/seeds/fuzz_report/page-$(basename "$f" .json).html" >/dev/null
 done

@@ -11,6 +11,41 @@ export DEBIAN_FRONTEND=noninteractive
 PKGS=(emscripten cmake ninja-build g++ clang libclang-rt-14-dev catch2 nlohmann-json3-dev
       fonttools fonts-wqy-microhei chromium dpkg-dev nodejs npm python3)
 
+# The first enabled deb822 stanza of Types deb whose Suites include $1, printed again as Types: deb-src
+# with Suites: $1 (URIs, Components, Signed-By copied, a multi-line inline Signed-By key included).
+debsrc_deb822() {
+  local suite="$1"; shift
+  [ $# -gt 0 ] && [ -e "$1" ] || return 0
+  awk -v suite="$suite" '
+    function flush() {
+      if (!done && uris != "" && (" " types " ") ~ / deb / && (" " suites " ") ~ (" " suite " ") && tolower(enabled) != "no") {
+        printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", uris, suite, comps
+        if (signed != "") printf "Signed-By:%s%s\n", (signed ~ /^\n/ ? "" : " "), signed
+        done = 1
+      }
+      types = uris = suites = comps = signed = enabled = field = ""
+    }
+    FNR == 1 { flush() }
+    /^[ \t]*#/ { next }
+    /^[ \t]*$/ { flush(); next }
+    /^[ \t]/ { if (field == "signed-by") signed = signed "\n" $0; next }
+    {
+      i = index($0, ":"); if (i == 0) next
+      field = tolower(substr($0, 1, i - 1)); v = substr($0, i + 1); gsub(/^[ \t]+|[ \t]+$/, "", v)
+      if (field == "types") types = v; else if (field == "uris") uris = v; else if (field == "suites") suites = v
+      else if (field == "components") comps = v; else if (field == "signed-by") signed = v; else if (field == "enabled") enabled = v
+    }
+    END { flush() }' "$@"
+}
+# The same for one-line sources: the first `deb [options] URI $1 components` line, as deb-src.
+debsrc_oneline() {
+  local suite="$1"; shift
+  local f; for f in "$@"; do [ -f "$f" ] || continue
+    awk -v suite="$suite" '$1 == "deb" { n = 2; if ($2 ~ /^\[/) { while (n <= NF && $n !~ /\]$/) n++; n++ }
+      if ($(n + 1) == suite) { sub(/^deb/, "deb-src"); print; exit 0 } }' "$f" | head -n1
+  done | head -n1
+}
+
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,16 +59,23 @@ missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 need_src=0
 [ -f "$ROOT/third_party/imgui/imgui.h" ] || need_src=1
 if [ ${#missing[@]} -gt 0 ] || [ $need_src -eq 1 ]; then
-  # a deb-src entry for bookworm, needed by `apt-get source imgui`
+  # a deb-src entry, needed by `apt-get source imgui`: the machine's own deb entry for the release
+  # suite, repeated with Types: deb-src (same URIs, Components and Signed-By — apt refuses two
+  # different Signed-By values for one source). No archive host is written here.
   if ! grep -rqs '^\s*\(deb-src\|Types:.*deb-src\)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "setup: adding deb-src entry for bookworm"
-    # reuse the Signed-By of the existing deb822 entry: apt refuses two different values for one source
-    keyring="$(grep -hs '^Signed-By:' /etc/apt/sources.list.d/*.sources | head -n1 | sed 's/^Signed-By:[[:space:]]*//')"
-    if [ -n "$keyring" ]; then
-      printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: %s\n' "$keyring" \
-        | $SUDO tee /etc/apt/sources.list.d/nianbao-deb-src.sources >/dev/null
+    suite="$( . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"; suite="${suite:-bookworm}"
+    entry="$(debsrc_deb822 "$suite" /etc/apt/sources.list.d/*.sources)"
+    if [ -n "$entry" ]; then
+      echo "setup: adding a deb-src entry for $suite (from the existing deb822 entry)"
+      printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/nianbao-deb-src.sources >/dev/null
     else
-      echo "deb-src http://deb.debian.org/debian bookworm main" | $SUDO tee /etc/apt/sources.list.d/nianbao-deb-src.list >/dev/null
+      entry="$(debsrc_oneline "$suite" /etc/apt/sources.list /etc/apt/sources.list.d/*.list)"
+      if [ -n "$entry" ]; then
+        echo "setup: adding a deb-src entry for $suite (from the existing deb line)"
+        printf '%s\n' "$entry" | $SUDO tee /etc/apt/sources.list.d/nianbao-deb-src.list >/dev/null
+      elif [ $need_src -eq 1 ]; then
+        echo "setup: no apt deb entry for $suite to derive a deb-src entry from; add one by hand" >&2; exit 1
+      fi
     fi
   fi
   echo "setup: apt-get update"

@@ -14,7 +14,7 @@ const { chromium } = require('playwright-core');
 const ROOT = path.resolve(__dirname, '..', '..');
 const HTML = path.join(ROOT, 'dist', 'nianbao.html');
 const APP = 'file://' + HTML;
-const SEED = path.resolve(ROOT, '..', 'shared', 'seed', 'qinghai-2019.json');
+const SEED = path.join(ROOT, 'tests', 'data', 'seed', 'qinghai-2019.json');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
               '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 const VIEWPORT = { width: 1366, height: 800 };

@@ -49,6 +49,7 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, name + '.png') });
 }
 
-const readShared = p => fs.readFileSync(path.join(ROOT, '..', 'shared', p), 'utf8');
+// reads a file of tests/data (the copy of the project's shared/ folder), e.g. readShared('seed/qinghai-2019.json')
+const readShared = p => fs.readFileSync(path.join(ROOT, 'tests', 'data', p), 'utf8');
 
 module.exports = { ROOT, APP, launch, openApp, frames, clickRect, clickItem, clickCell, shot, readShared };

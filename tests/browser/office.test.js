@@ -166,11 +166,11 @@ test('browser storage unavailable: the app says so and keeps working', { timeout
 test('导入上年报告 enables the cross-year checks and offers to fill 上年结转 from last year', { timeout: 90000 }, async () => {
   const { page, context } = await openApp(browser);   // a new, blank 2025 report
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'button.previous')]);
-  await chooser.setFiles(path.join(__dirname, '..', '..', '..', 'shared', 'real-reports', 'suqian-2024.json'));
+  await chooser.setFiles(path.join(__dirname, '..', 'data', 'real-reports', 'suqian-2024.json'));
   await page.waitForFunction(() => window.nianbao.itemRect('button.fill') !== null, null, { timeout: 10000 });
   await shot(page, '15-fill-offer');
   await clickItem(page, 'button.fill');
-  const last = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'real-reports', 'suqian-2024.json'), 'utf8'));
+  const last = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'real-reports', 'suqian-2024.json'), 'utf8'));
   assert.deepStrictEqual((await json(page)).tables.t3['2'], last.tables.t3['4']);
   await page.keyboard.press('Control+z');
   await frames(page, 3);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cli_test.sh — drives build/bin/nianbao as a user would (interchange.md §3): exit codes, human and
-# --json output, --previous, many files, render. Needs NIANBAO (the binary) and SHARED (../shared).
+# --json output, --previous, many files, render. Needs NIANBAO (the binary) and SHARED
+# (the test data folder, tests/data: a copy of the project's shared/ folder).
 set -u
 fail=0; pass=0
 ok()  { pass=$((pass+1)); }

@@ -1,4 +1,4 @@
-// format_test.cpp — both formats as data: cell ids against ../shared/spec/interchange.md, counts,
+// format_test.cpp — both formats as data: cell ids against docs/spec/interchange.md, counts,
 // labels against formats.md, the merges of the official tables, and a sound rule set.
 #include "test_util.hpp"
 #include <regex>
@@ -16,7 +16,7 @@ std::set<std::string> idsOf(const nb::Format& f, const std::string& table) {
 
 // Reads the cell ids that interchange.md §1 lists for one table and format.
 std::set<std::string> specIds(const std::string& fmt, const std::string& table) {
-    std::string md = testutil::readFile(testutil::sharedDir() + "/spec/interchange.md");
+    std::string md = testutil::readFile(testutil::specDir() + "/interchange.md");
     std::set<std::string> out;
     auto ticks = [](const std::string& s) {
         std::vector<std::string> v;
@@ -95,7 +95,7 @@ TEST_CASE("the 2021 format allows the legacy single （六） row and counts it 
 }
 
 TEST_CASE("labels match formats.md character for character", "[format]") {
-    std::string md = testutil::readFile(testutil::sharedDir() + "/spec/formats.md");
+    std::string md = testutil::readFile(testutil::specDir() + "/formats.md");
     for (const auto& id : nb::formatIds()) {
         const nb::Format& f = *nb::findFormat(id);
         for (const auto& s : f.sections) CHECK(md.find(s.heading) != std::string::npos);

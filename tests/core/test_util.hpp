@@ -1,4 +1,5 @@
-// test_util.hpp — shared helpers for the core tests: source/shared paths and file reading.
+// test_util.hpp — shared helpers for the core tests: source, test data (tests/data) and spec (docs/spec)
+// paths, and file reading.
 #pragma once
 #include "nianbao/check.hpp"
 #include "nianbao/html_render.hpp"
@@ -9,7 +10,8 @@
 
 namespace testutil {
 inline std::string sourceDir() { return NIANBAO_SOURCE_DIR; }
-inline std::string sharedDir() { return NIANBAO_SHARED_DIR; }
+inline std::string sharedDir() { return NIANBAO_SHARED_DIR; }   // tests/data: a copy of the shared/ folder
+inline std::string specDir() { return NIANBAO_SPEC_DIR; }       // docs/spec
 inline std::string seedPath() { return sharedDir() + "/seed/qinghai-2019.json"; }
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
