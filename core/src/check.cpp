@@ -4,6 +4,7 @@
 // [SECTION] checks: equal / less_equal / jump / text_* / blank_cells / whole-report rules
 // [SECTION] entry points: checkReport, validateRules, findingsToJson
 #include "nianbao/check.hpp"
+#include "nianbao/meta_values.hpp"
 #include <algorithm>
 #include <map>
 #include <mutex>
@@ -611,7 +612,7 @@ void checkMeta(const Rule& rule, const Ctx& ctx) {
     if (!ctx.r.meta.year) {
         Finding f = base(rule);
         f.cells = {"meta.year"};
-        f.message = "报告年度未填写";
+        f.message = ctx.r.meta.yearText.empty() ? "报告年度未填写" : yearProblem(ctx.r.meta.yearText);
         ctx.out.push_back(std::move(f));
     }
 }
@@ -634,6 +635,13 @@ void checkFormatYear(const Rule& rule, const Ctx& ctx) {
 
 void checkDeadline(const Rule& rule, const Ctx& ctx) {
     const std::string& d = ctx.r.meta.published;
+    if (std::string why = dateProblem(d); !why.empty()) {   // kept as typed: say so, never refuse the file
+        Finding f = base(rule);
+        f.cells = {"meta.published"};
+        f.message = why;
+        ctx.out.push_back(std::move(f));
+        return;
+    }
     if (d.empty() || !ctx.r.meta.year) return;
     int y = *ctx.r.meta.year;
     auto deadlines = rule.data.value("deadlines", json::object());

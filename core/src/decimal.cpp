@@ -1,4 +1,4 @@
-// decimal.cpp — exact parsing/formatting of Fixed (×10^4) values; see decimal.hpp.
+// decimal.cpp — exact parsing/formatting of Fixed (×10^6) values; see decimal.hpp.
 #include "nianbao/decimal.hpp"
 #include <string>
 
@@ -51,8 +51,8 @@ DecimalError parseDecimal(std::string_view s, Fixed& out, bool allowGrouping) {
         if (eneg) exp = -exp;
     }
     if (i != t.size()) return DecimalError::Syntax;
-    // value = digits × 10^(exp − fracDigits); we need digits × 10^(exp − fracDigits + 4)
-    long shift = exp - fracDigits + 4;
+    // value = digits × 10^(exp − fracDigits); we need digits × 10^(exp − fracDigits + kDecimals)
+    long shift = exp - fracDigits + kDecimals;
     while (!digits.empty() && shift < 0 && digits.back() == '0') { digits.pop_back(); ++shift; }
     if (digits.empty()) { out = 0; return DecimalError::None; }
     if (shift < 0) return DecimalError::TooManyDecimals;
@@ -72,7 +72,7 @@ std::string formatDecimal(Fixed v) {
     unsigned long long frac = a % kScale;
     if (frac) {
         std::string f = std::to_string(frac);
-        f = std::string(4 - f.size(), '0') + f;
+        f = std::string(static_cast<std::size_t>(kDecimals) - f.size(), '0') + f;
         while (!f.empty() && f.back() == '0') f.pop_back();
         s += '.' + f;
     }

@@ -2,6 +2,7 @@
 // [SECTION] escaping   [SECTION] tables (merged headers and row labels from the format data)
 // [SECTION] page (A4 print CSS, CSP, embedded JSON + SHA-256 fingerprint)
 #include "nianbao/html_render.hpp"
+#include "nianbao/meta_values.hpp"
 #include "nianbao/json_io.hpp"
 #include <functional>
 
@@ -47,9 +48,9 @@ std::string reportTitle(const Report& r) {
 
 namespace {
 
-std::string chineseDate(const std::string& d) {   // "2020-03-30" → "2020年3月30日"
-    if (d.size() != 10) return d;
-    return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2))) + "日";
+std::string publishedText(const std::string& d) {   // "2020-03-30" → "2020年3月30日"; anything else as typed
+    auto date = parseDate(d);
+    return date ? chineseDate(*date) : d;
 }
 
 std::string attrSpan(int colspan, int rowspan) {
@@ -236,7 +237,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
         out += "</section>\n";
     }
     out += "<p class=\"sign\">" + escapeHtml(r.meta.agency);
-    if (!r.meta.published.empty()) out += "<br>" + escapeHtml(chineseDate(r.meta.published));
+    if (!r.meta.published.empty()) out += "<br>" + escapeHtml(publishedText(r.meta.published));
     out += "</p>\n";
     if (opt.embedData) {
         std::string json = saveReport(r);

@@ -3,6 +3,7 @@
 // [SECTION] loadReport: validates every field and names the one that is wrong
 // [SECTION] saveReport: deterministic output in the format's official order
 #include "nianbao/json_io.hpp"
+#include "nianbao/meta_values.hpp"
 #include <cstdlib>
 #include <set>
 #include <vector>
@@ -174,15 +175,7 @@ struct Loader {
             return fail(c.id, m);
         }
         Fixed f = 0;
-        switch (parseDecimal(numberText(v), f)) {
-        case DecimalError::None: break;
-        case DecimalError::TooManyDecimals:
-            return fail(c.id, c.kind == CellKind::Money ? "金额最多保留 4 位小数，填报 " + shown(v)
-                                                        : "件数必须是整数，填报 " + shown(v));
-        case DecimalError::OutOfRange: return fail(c.id, "数值过大（" + shown(v) + "），超出可填报范围");
-        case DecimalError::Syntax: return fail(c.id, "数字格式错误：" + shown(v));
-        }
-        if (std::string p = cellValueProblem(c, f); !p.empty()) return fail(c.id, p + "，填报 " + shown(v));
+        if (std::string why = readCellValue(c, numberText(v), f, false); !why.empty()) return fail(c.id, why + "，填报 " + shown(v));
         out = f;
         return true;
     }
@@ -229,23 +222,19 @@ struct Loader {
                 if (!r.meta.agencyKind.empty() && r.meta.agencyKind != "government" && r.meta.agencyKind != "department")
                     return fail(p, "机关类型应为 \"government\"（人民政府）或 \"department\"（部门），实为 " + shown(v));
             } else if (k == "year") {
+                // a whole number in range is the year; anything else a person could type is kept as typed
                 if (v.is_null()) continue;
-                if (!v.is_number_integer() && !v.is_number_unsigned())
-                    return fail(p, std::string("年度应为整数，实为") + typeName(v) + " " + shown(v));
-                auto y = v.get<std::int64_t>();
-                if (y < 2008 || y > 2100) return fail(p, "年度 " + shown(v) + " 不在 2008–2100 之间");
-                r.meta.year = static_cast<int>(y);
+                std::string typed;
+                if (v.is_number_integer() || v.is_number_unsigned() || isNumber(v)) typed = numberText(v);
+                else if (v.is_string()) { if (!textField(v, p, typed, 100)) return false; }
+                else return fail(p, std::string("年度应为整数，实为") + typeName(v) + " " + shown(v));
+                r.meta.year = parseYear(typed);
+                r.meta.yearText = r.meta.year ? std::string() : typed;
             } else if (k == "published") {
-                if (!textField(v, p, r.meta.published, 100)) return false;
-                const std::string& d = r.meta.published;
-                bool ok = d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-');
-                for (std::size_t i = 0; ok && i < d.size(); ++i)
-                    if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) ok = false;
-                if (ok && !d.empty()) {
-                    int mo = std::stoi(d.substr(5, 2)), da = std::stoi(d.substr(8, 2));
-                    ok = mo >= 1 && mo <= 12 && da >= 1 && da <= 31;
-                }
-                if (!ok) return fail(p, "公开日期应写作 YYYY-MM-DD（如 2020-03-30），实为 " + shown(v));
+                // what clerks type is read as a date; a value that is still not one is kept as typed
+                std::string typed;
+                if (!textField(v, p, typed, 100)) return false;
+                r.meta.published = normalizeDate(typed);
             } else { r.meta.extra[k] = v; untag(r.meta.extra[k]); }
         }
         return true;
@@ -379,7 +368,8 @@ std::string saveReport(const Report& r) {
     lines.push_back(metaLine("agency", r.meta.agency));
     if (!r.meta.agencyKind.empty()) lines.push_back(metaLine("agency_kind", r.meta.agencyKind));
     if (r.meta.year) lines.push_back(metaLine("year", *r.meta.year));
-    if (!r.meta.published.empty()) lines.push_back(metaLine("published", r.meta.published));
+    else if (!r.meta.yearText.empty()) lines.push_back(metaLine("year", r.meta.yearText));   // kept as typed: a finding
+    if (std::string d = normalizeDate(r.meta.published); !d.empty()) lines.push_back(metaLine("published", d));
     for (auto it = r.meta.extra.begin(); it != r.meta.extra.end(); ++it) lines.push_back(metaLine(it.key(), *it));
     out += "  \"meta\": {\n";
     for (std::size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");

@@ -50,6 +50,17 @@ Report convertReport(const Report& r, const Format& target, std::vector<std::str
     return out;
 }
 
+std::string readCellValue(const CellDef& c, std::string_view text, Fixed& out, bool allowGrouping) {
+    switch (parseDecimal(text, out, allowGrouping)) {
+    case DecimalError::None: return cellValueProblem(c, out);
+    case DecimalError::TooManyDecimals:
+        return c.kind == CellKind::Money ? "金额最多保留 " + std::to_string(kDecimals) + " 位小数" : "件数必须是整数";
+    case DecimalError::OutOfRange: return "数值过大，超出可填报范围";
+    case DecimalError::Syntax: break;
+    }
+    return "不是数字";
+}
+
 std::string cellValueProblem(const CellDef& c, Fixed v) {
     switch (c.kind) {
     case CellKind::Count:

@@ -4,6 +4,7 @@
 #include "ui/app.hpp"
 #include "app_internal.hpp"
 #include "misc/cpp/imgui_stdlib.h"
+#include "nianbao/meta_values.hpp"
 
 namespace ui {
 
@@ -113,17 +114,22 @@ void App::drawMeta() {
     ImGui::TextUnformatted("报告年度");
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(120 * s);
-    if (!m_yearActive) m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : std::string();
+    if (!m_yearActive) m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : r.meta.yearText;
     if (m_focusField == "meta.year") { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
-    ImGui::InputTextWithHint("##meta.year", "如 2024", &m_yearBuf, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::InputTextWithHint("##meta.year", "如 2024", &m_yearBuf);
     bool yearActive = ImGui::IsItemActive();
     fieldFrame("meta.year");
     if (!yearActive && m_yearActive) {
-        std::optional<int> y;
-        bool ok = m_yearBuf.empty();
-        if (!ok && m_yearBuf.size() == 4) { y = std::stoi(m_yearBuf); ok = *y >= 2008 && *y <= 2100; }
-        if (!ok) message("年度“" + m_yearBuf + "”无效：请填写四位年份（如 2024），未修改", 1);
-        else if (y != r.meta.year) { nb::Report next = r; next.meta.year = y; d.replaceReport(std::move(next)); }
+        // kept as typed when it is not a year (R-3 says so); never an exception, never a lost keystroke
+        std::optional<int> y = nb::parseYear(m_yearBuf);
+        std::string text = y ? std::string() : nb::trimText(m_yearBuf);
+        if (y != r.meta.year || text != r.meta.yearText) {
+            nb::Report next = r;
+            next.meta.year = y;
+            next.meta.yearText = text;
+            d.replaceReport(std::move(next));
+        }
+        if (std::string why = nb::yearProblem(m_yearBuf); !why.empty()) message(why, 1);
     }
     m_yearActive = yearActive;
     ImGui::SameLine();
@@ -145,10 +151,16 @@ void App::drawMeta() {
         }
     }
 
-    textField("公开日期", "meta.published", r.meta.published, 160 * s, "YYYY-MM-DD");
-    const std::string& p = r.meta.published;
-    bool dateOk = p.empty() || (p.size() == 10 && p[4] == '-' && p[7] == '-');
-    if (!dateOk) { ImGui::SameLine(); ImGui::TextColored(severityVec(nb::Severity::Warning), "请按 2025-03-28 的格式填写"); }
+    textField("公开日期", "meta.published", r.meta.published, 160 * s, "如 2025-03-28");
+    bool dateActive = ImGui::IsItemActive();
+    if (!dateActive && r.meta.published != nb::normalizeDate(r.meta.published)) {
+        r.meta.published = nb::normalizeDate(r.meta.published);   // 2020年3月30日 → 2020-03-30 once the field is left
+        d.fieldChanged();
+    }
+    if (std::string why = nb::dateProblem(r.meta.published); !why.empty() && !dateActive) {
+        ImGui::SameLine();
+        ImGui::TextColored(severityVec(nb::Severity::Warning), "不是有效日期：请写作 2025-03-28 或 2025年3月28日");
+    }
 }
 
 void App::drawTextSection(const std::string& key, const std::string& title) {

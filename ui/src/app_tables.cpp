@@ -315,10 +315,7 @@ void App::commitEdit(bool move, int dRow, int dCol) {
     if (s.empty()) d.setCell(m_sel, std::nullopt);
     else {
         nb::Fixed v = 0;
-        nb::DecimalError e = nb::parseDecimal(s, v, true);
-        std::string why = e == nb::DecimalError::None ? nb::cellValueProblem(c, v)
-                          : e == nb::DecimalError::TooManyDecimals ? (c.kind == nb::CellKind::Money ? "金额最多 4 位小数" : "件数必须是整数")
-                          : e == nb::DecimalError::OutOfRange ? "数值过大" : "不是有效的数字";
+        std::string why = nb::readCellValue(c, s, v, true);
         if (!why.empty()) {
             message(c.name + "：“" + s + "”" + why + "，未填入（保持原值）", 2);
             return;

@@ -99,9 +99,7 @@ PastePlan planPaste(const nb::Report& r, const TableGrid& g, int row, int col, s
             std::string s = trimmed(src[j]);
             if (s.empty()) { plan.values.emplace_back(idx, std::nullopt); continue; }
             nb::Fixed v = 0;
-            std::string why;
-            if (nb::parseDecimal(s, v, true) != nb::DecimalError::None) why = "不是数字";
-            else why = nb::cellValueProblem(c, v);
+            std::string why = nb::readCellValue(c, s, v, true);
             if (!why.empty()) {
                 if (refusedCount < 4) refused += (refused.empty() ? "" : "；") + c.name + "“" + s + "”" + why;
                 ++refusedCount;

@@ -1,6 +1,7 @@
 // decimal.hpp — exact fixed-point numbers for report cells.
-// Every cell value is an int64 scaled by 10^4 ("Fixed4"): counts are whole multiples of 10^4, money
-// keeps up to 4 decimals (万元 to the yuan). No double is ever compared with ==.
+// Every cell value is an int64 scaled by 10^6: counts are whole multiples of 10^6, money keeps up to
+// 6 decimals (万元 to the 分, as real reports print it: 24252.311082). No double is ever compared with ==.
+// |value| < 10^12, so one value fits in 60 bits and sums of values are taken in 128 bits (see check.cpp).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -9,8 +10,9 @@
 
 namespace nb {
 
-using Fixed = std::int64_t;                     // value × 10^4
-constexpr Fixed kScale = 10000;
+using Fixed = std::int64_t;                     // value × 10^6
+constexpr int kDecimals = 6;
+constexpr Fixed kScale = 1000000;
 constexpr Fixed kMaxMagnitude = 1000000000000LL * kScale; // |value| < 10^12
 
 enum class DecimalError { None, Syntax, TooManyDecimals, OutOfRange };

@@ -13,8 +13,9 @@ namespace nb {
 struct Meta {
     std::string agency;
     std::string agencyKind;         // "government" / "department" / "" (unknown)
-    std::optional<int> year;
-    std::string published;          // "YYYY-MM-DD" or ""
+    std::optional<int> year;        // a valid year (meta_values.hpp: kYearMin..kYearMax)
+    std::string yearText;           // the year as typed when it is not one ("----", "99999"): a finding; else ""
+    std::string published;          // "YYYY-MM-DD", "", or the text as typed when it is not a date (a finding)
     nlohmann::json extra = nlohmann::json::object();   // unknown meta keys, kept as they were
 };
 
@@ -39,5 +40,10 @@ Report convertReport(const Report& r, const Format& target, std::vector<std::str
 
 /// Why a value typed or loaded for a cell is not acceptable, in Chinese; empty when it is fine.
 std::string cellValueProblem(const CellDef& c, Fixed v);
+
+/// Reads a number typed, pasted or loaded for a cell ("1,234" only with allowGrouping). Returns why
+/// it is not acceptable (Chinese, "不是数字" / "金额最多保留 6 位小数" / cellValueProblem …, without the
+/// text itself), or empty with the value in `out`. The one place that words DecimalError.
+std::string readCellValue(const CellDef& c, std::string_view text, Fixed& out, bool allowGrouping);
 
 } // namespace nb
