@@ -10,7 +10,7 @@ BUILD="$ROOT/build-fuzz"
 WORK="$BUILD/fuzz"
 SECS="${FUZZ_SECONDS:-30}"
 JOBS="${FUZZ_BUILD_JOBS:-1}"     # the build machine is shared: one compile at a time by default
-TARGETS=(fuzz_report fuzz_paste)
+TARGETS=(fuzz_report fuzz_paste fuzz_edits)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ not found (run scripts/setup.sh)" >&2; exit 2; }
 
@@ -24,7 +24,7 @@ cmake --build "$BUILD" -j "$JOBS" --target "${TARGETS[@]}" nianbao
 
 # --- seeds (regenerated every run) ---
 rm -rf "$WORK/seeds"
-mkdir -p "$WORK/seeds/fuzz_report" "$WORK/seeds/fuzz_paste"
+mkdir -p "$WORK/seeds/fuzz_report" "$WORK/seeds/fuzz_paste" "$WORK/seeds/fuzz_edits"
 for f in "$ROOT"/tests/fixtures/base/*.json "$ROOT"/tests/fixtures/20*/*.json "$DATA"/seed/qinghai-2019.json \
          "$DATA"/real-reports/*.json "$DATA"/real-reports/partial/*.json; do
   [ -f "$f" ] || continue
@@ -43,6 +43,11 @@ for f in "$ROOT"/tests/fuzz/paste_seeds/*.txt; do
     i=$((i + 1))
   done
 done
+
+# edit seeds: a few fixed sequences (format byte, then op/argument bytes; see fuzz_edits.cpp)
+printf '\x01\x03\x0c2020\xe5\xb9\xb43\xe6\x9c\x8830\xe6\x97\xa5\x01\x04\x04----' >"$WORK/seeds/fuzz_edits/date-year"
+printf '\x00\x00\x00\x05\x0824252.311082\x08\x01\x07\x00\x07\x01' >"$WORK/seeds/fuzz_edits/cells-undo"
+printf '\x01\x02\x06\xe6\x9f\x90\xe5\x8e\xbf\x06\x02\x05abc\x00\x09\x01' >"$WORK/seeds/fuzz_edits/texts-convert"
 
 status=0
 summary=()

@@ -151,9 +151,12 @@ void untag(json& v) {
 
 struct Loader {
     LoadError err;
+    std::vector<std::string> at;    // the keys leading to the element being read (empty: the document itself)
+    std::vector<std::string> errAt; // `at` when the error was found: what salvaging leaves out
     bool fail(std::string path, std::string msg) {
         err.path = std::move(path);
         err.message = std::move(msg);
+        errAt = at;
         return false;
     }
 
@@ -181,6 +184,7 @@ struct Loader {
     }
 
     bool load(const json& root, Report& r) {
+        at.clear();
         if (!root.is_object()) return fail("", std::string("文件内容应为一个 JSON 对象，实为") + typeName(root));
         auto ver = root.find("nianbao");
         if (ver == root.end()) return fail("nianbao", "缺少版本号 \"nianbao\": 1，这不是 nianbao 年报文件");
@@ -200,6 +204,7 @@ struct Loader {
 
         for (auto it = root.begin(); it != root.end(); ++it) {
             const std::string& k = it.key();
+            at = {k};
             if (k == "nianbao" || k == "format") continue;
             if (k == "meta") { if (!loadMeta(*it, r)) return false; }
             else if (k == "text") { if (!loadText(*it, r)) return false; }
@@ -216,6 +221,7 @@ struct Loader {
             const std::string& k = it.key();
             const json& v = *it;
             std::string p = "meta." + k;
+            at = {"meta", k};
             if (k == "agency") { if (!textField(v, p, r.meta.agency, 1000)) return false; }
             else if (k == "agency_kind") {
                 if (!textField(v, p, r.meta.agencyKind, 100)) return false;
@@ -243,6 +249,7 @@ struct Loader {
     bool loadText(const json& t, Report& r) {
         if (!t.is_object()) return fail("text", std::string("应为对象，实为") + typeName(t));
         for (auto it = t.begin(); it != t.end(); ++it) {
+            at = {"text", it.key()};
             if (!r.format->sectionForText(it.key()))
                 return fail("text." + it.key(), "未知的正文部分“" + it.key() + "”（应为 overview、problems、other）");
             if (!textField(*it, "text." + it.key(), r.text[it.key()], kMaxTextBytes)) return false;
@@ -254,11 +261,13 @@ struct Loader {
         if (!ts.is_object()) return fail("tables", std::string("应为对象，实为") + typeName(ts));
         const Format& f = *r.format;
         for (auto ti = ts.begin(); ti != ts.end(); ++ti) {
+            at = {"tables", ti.key()};
             const TableDef* td = f.findTable(ti.key());
             if (!td) return fail("tables." + ti.key(), "未知的表格“" + ti.key() + "”（应为 t2、t3、t4）");
             if (!ti->is_object()) return fail(ti.key(), std::string("应为对象，实为") + typeName(*ti));
             for (auto ri = ti->begin(); ri != ti->end(); ++ri) {
                 std::string rowPath = ti.key() + "." + ri.key();
+                at = {"tables", ti.key(), ri.key()};
                 bool rowKnown = false;
                 for (const auto& id : td->rowIds) if (id == ri.key()) rowKnown = true;
                 if (!rowKnown)
@@ -266,6 +275,7 @@ struct Loader {
                 if (!ri->is_object()) return fail(rowPath, std::string("应为对象，实为") + typeName(*ri));
                 for (auto ci = ri->begin(); ci != ri->end(); ++ci) {
                     std::string id = rowPath + "." + ci.key();
+                    at = {"tables", ti.key(), ri.key(), ci.key()};
                     int idx = f.findCell(id);
                     if (idx < 0) return fail(id, "未知的列“" + ci.key() + "”：" + td->shortName + "的这一行没有这一列");
                     if (!cellValue(f.cells[static_cast<std::size_t>(idx)], *ci, r.cells[static_cast<std::size_t>(idx)])) return false;
@@ -275,6 +285,7 @@ struct Loader {
             for (int i : td->cells) {
                 const CellDef& c = f.cells[static_cast<std::size_t>(i)];
                 if (!c.legacy || !r.cells[static_cast<std::size_t>(i)]) continue;
+                at = {"tables", td->id, c.row, c.col};
                 for (int j : c.legacyOf)
                     if (r.cells[static_cast<std::size_t>(j)])
                         return fail(c.id, "（六）其他处理既按旧格式填为一行（" + c.id + "），又分三项填写（" +
@@ -288,6 +299,7 @@ struct Loader {
         if (!u.is_object()) return fail("units", std::string("应为对象，实为") + typeName(u));
         for (auto it = u.begin(); it != u.end(); ++it) {
             std::string p = "units." + it.key();
+            at = {"units", it.key()};
             int idx = r.format->findCell(it.key());
             if (idx < 0) return fail(p, "未知的单元格“" + it.key() + "”");
             const CellDef& c = r.format->cells[static_cast<std::size_t>(idx)];
@@ -323,7 +335,7 @@ std::string LoadError::text() const {
     return s + message;
 }
 
-LoadResult loadReport(std::string_view text) {
+LoadResult loadReport(std::string_view text, LoadMode mode) {
     LoadResult res;
     if (text.size() > kMaxFileBytes) {
         res.error.message = "文件过大（" + std::to_string(text.size() >> 20) + " MB），年报文件不应超过 " +
@@ -349,14 +361,30 @@ LoadResult loadReport(std::string_view text) {
         }
         return res;
     }
-    Report r;
-    Loader loader;
-    if (!loader.load(root, r)) {
-        res.error = loader.err;
-        return res;
+    // Salvage: leave out the one field that is wrong, say so, and read the rest again (each pass removes
+    // one element of the document, so this ends; the bound only keeps a hostile file from taking long)
+    for (int pass = 0;; ++pass) {
+        Report r;
+        Loader loader;
+        if (loader.load(root, r)) {
+            res.report = std::move(r);
+            return res;
+        }
+        bool canSkip = mode == LoadMode::Salvage && loader.errAt.size() >= 2 && pass < 1000;
+        json* parent = &root;
+        for (std::size_t i = 0; canSkip && i + 1 < loader.errAt.size(); ++i) {
+            auto it = parent->find(loader.errAt[i]);
+            canSkip = it != parent->end() && it->is_object();
+            if (canSkip) parent = &*it;
+        }
+        if (canSkip) canSkip = parent->erase(loader.errAt.back()) == 1;
+        if (!canSkip) {
+            res.error = loader.err;
+            res.skipped.clear();
+            return res;
+        }
+        res.skipped.push_back(loader.err);
     }
-    res.report = std::move(r);
-    return res;
 }
 
 std::string saveReport(const Report& r) {
@@ -430,7 +458,7 @@ std::optional<std::string> extractEmbeddedJson(std::string_view html) {
     return s;
 }
 
-LoadResult loadReportOrPage(std::string_view text) {
+LoadResult loadReportOrPage(std::string_view text, LoadMode mode) {
     auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string_view::npos && text[first] == '<') {
         auto j = extractEmbeddedJson(text);
@@ -439,9 +467,9 @@ LoadResult loadReportOrPage(std::string_view text) {
             res.error.message = "这个网页不是 nianbao 导出的年报页面（找不到其中的报告数据）";
             return res;
         }
-        return loadReport(*j);
+        return loadReport(*j, mode);
     }
-    return loadReport(text);
+    return loadReport(text, mode);
 }
 
 } // namespace nb

@@ -237,3 +237,29 @@ TEST_CASE("messages never cut a character in half", "[json]") {
     REQUIRE_FALSE(e.ok());
     CHECK_NOTHROW(nlohmann::json(e.error.text()).dump());
 }
+
+TEST_CASE("salvage: a draft with one bad field loads everything else and names the field", "[json]") {
+    std::string text = R"({"nianbao":1,"format":"2021","meta":{"agency":"某县人民政府","year":2023,"agency_kind":"company"},)"
+                       R"("text":{"overview":"总体情况正文","bogus":"x"},)"
+                       R"("tables":{"t3":{"1":{"natural":5,"legal":"7"},"9.9":{"natural":1}},"t4":{"review":{"upheld":2,"total":2}}}})";
+    auto strict = nb::loadReport(text);
+    CHECK_FALSE(strict.ok());
+    CHECK(strict.error.path == "meta.agency_kind");
+
+    auto r = nb::loadReport(text, nb::LoadMode::Salvage);
+    REQUIRE(r.ok());
+    CHECK(r.report->meta.agency == "某县人民政府");
+    CHECK(r.report->meta.year == 2023);
+    CHECK(r.report->meta.agencyKind.empty());
+    CHECK(r.report->text.at("overview") == "总体情况正文");
+    CHECK(r.report->get("t3.1.natural") == nb::fromInt(5));
+    CHECK_FALSE(r.report->get("t3.1.legal"));
+    CHECK(r.report->get("t4.review.total") == nb::fromInt(2));
+    std::vector<std::string> paths;
+    for (const auto& e : r.skipped) paths.push_back(e.path);
+    CHECK(paths == std::vector<std::string>{"meta.agency_kind", "t3.1.legal", "t3.9.9", "text.bogus"});
+
+    // what is not a report at all still fails, with nothing half-read
+    CHECK_FALSE(nb::loadReport(R"({"nianbao":1,"format":"2035"})", nb::LoadMode::Salvage).ok());
+    CHECK_FALSE(nb::loadReport(R"({"nianbao":1,"format":"2021","meta":)", nb::LoadMode::Salvage).ok());
+}

@@ -274,4 +274,60 @@ TEST_CASE("autosave after a pause, restored with a notice; storage failure is su
     REQUIRE(app3.loadText(seedJson(), "").empty());
     h.frame(app3, full, 8);
     CHECK(app3.document().report().get("t4.review.total") == nb::fromInt(41));   // still working
+    CHECK(app3.storageProblem().find("自动保存未成功") != std::string::npos);   // and the clerk is told
+}
+
+TEST_CASE("a typed Chinese date and a non-year survive autosave and restore with the whole report", "[ui][autosave][meta]") {
+    Headless h;
+    FakePlatform p;
+    {
+        ui::App app(p, seedJson());
+        REQUIRE(app.loadText(seedJson(), "").empty());
+        h.frame(app, p, 3);
+        auto date = app.itemRect("meta.published");
+        REQUIRE(date);
+        h.click(app, p, *date);
+        h.key(app, p, ImGuiKey_A, false, true);    // select all, then type over it
+        h.type(app, p, "2020年3月30日");
+        h.frame(app, p, 8);                         // autosave while the field is still being edited
+        REQUIRE(p.stored);
+        h.key(app, p, ImGuiKey_Enter);             // leave the field
+        h.frame(app, p, 2);
+        CHECK(app.document().report().meta.published == "2020-03-30");   // read as a date once left
+        auto year = app.itemRect("meta.year");
+        REQUIRE(year);
+        h.click(app, p, *year);
+        h.key(app, p, ImGuiKey_A, false, true);
+        h.type(app, p, "----");
+        h.key(app, p, ImGuiKey_Enter);               // no exception: kept as typed, and a finding
+        h.frame(app, p, 8);
+        CHECK(app.document().report().meta.yearText == "----");
+        bool named = false;
+        for (const auto& f : app.document().findings())
+            named |= f.code == "R-3" && f.message.find("----") != std::string::npos;
+        CHECK(named);
+    }
+    ui::App again(p, seedJson());
+    h.frame(again, p, 2);
+    const nb::Report& r = again.document().report();
+    CHECK(r.meta.published == "2020-03-30");
+    CHECK(r.meta.agency == "青海省人民政府");
+    CHECK(r.meta.yearText == "----");
+    CHECK(r.get("t4.review.total") == nb::fromInt(41));
+    CHECK(r.text.at("overview").size() > 1000);
+    CHECK(again.restoredNotice().find("已恢复") != std::string::npos);
+}
+
+TEST_CASE("a stored draft with one unreadable field restores the rest and names the field", "[ui][autosave]") {
+    Headless h;
+    FakePlatform p;
+    std::string seed = seedJson();
+    auto pos = seed.find("\"government\"");
+    REQUIRE(pos != std::string::npos);
+    p.stored = seed.replace(pos, 12, "\"公司\"");   // a value no loader accepts
+    ui::App app(p, seedJson());
+    h.frame(app, p, 2);
+    CHECK(app.document().report().meta.agency == "青海省人民政府");
+    CHECK(app.document().report().get("t4.review.total") == nb::fromInt(41));
+    CHECK(app.restoredNotice().find("meta.agency_kind") != std::string::npos);
 }

@@ -370,13 +370,19 @@ void App::onFileError(const std::string& msg) { message(msg, 2); }
 void App::restoreAutosave() {
     auto saved = m_platform.loadAutosave();
     if (!saved || saved->empty()) return;
-    nb::LoadResult res = nb::loadReport(*saved);
+    // salvage: one field that does not read never costs the rest of the draft
+    nb::LoadResult res = nb::loadReport(*saved, nb::LoadMode::Salvage);
     if (!res.ok()) {
         m_restoredNotice = "浏览器中保存的上次内容无法读取（" + res.error.text() + "），已忽略。";
         return;
     }
     m_doc->replaceReport(std::move(*res.report));
     m_restoredNotice = "已恢复上次未下载保存的内容：" + nb::reportTitle(m_doc->report()) + "。";
+    if (!res.skipped.empty()) {
+        m_restoredNotice += "其中 " + std::to_string(res.skipped.size()) + " 项无法读取，未恢复：";
+        for (std::size_t i = 0; i < res.skipped.size() && i < 3; ++i) m_restoredNotice += (i ? "；" : "") + res.skipped[i].text();
+        m_restoredNotice += res.skipped.size() > 3 ? " 等。" : "。";
+    }
 }
 
 void App::tickAutosave() {

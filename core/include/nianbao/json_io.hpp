@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nb {
 
@@ -19,6 +20,7 @@ struct LoadError {
 struct LoadResult {
     std::optional<Report> report;
     LoadError error;
+    std::vector<LoadError> skipped;   // LoadMode::Salvage: the fields left out, each named (report still set)
     bool ok() const { return report.has_value(); }
 };
 
@@ -26,11 +28,16 @@ constexpr std::size_t kMaxFileBytes = 64u << 20;   // 64 MiB
 constexpr std::size_t kMaxTextBytes = 1u << 20;    // 1 MiB per text section
 constexpr int kMaxJsonDepth = 64;
 
-LoadResult loadReport(std::string_view text);
+/// Strict: any wrong field refuses the file (interchange.md: "nothing else is loaded").
+/// Salvage (restoring a draft): a wrong field is left out and named in `skipped`; only a document
+/// that is not a report at all (syntax, version, format) fails.
+enum class LoadMode { Strict, Salvage };
+
+LoadResult loadReport(std::string_view text, LoadMode mode = LoadMode::Strict);
 std::string saveReport(const Report& r);
 /// The report JSON embedded in a page made by renderHtml (script#nianbao-data), or nullopt.
 std::optional<std::string> extractEmbeddedJson(std::string_view html);
 /// loadReport for either a JSON file or a page exported by renderHtml.
-LoadResult loadReportOrPage(std::string_view text);
+LoadResult loadReportOrPage(std::string_view text, LoadMode mode = LoadMode::Strict);
 
 } // namespace nb
