@@ -83,7 +83,9 @@ int check(int argc, char** argv) {
         std::cout << file << "（" << nb::reportTitle(*res.report) << "，" << res.report->format->id << " 年格式）\n";
         for (const auto& f : findings) {
             std::cout << "  [" << nb::severityLabel(f.severity) << " " << f.code << "] " << f.message;
-            if (!f.fixCell.empty() && f.suggested) std::cout << "（建议 " << f.fixCell << " 填 " << nb::formatDecimal(*f.suggested) << "）";
+            for (std::size_t k = 0; k < f.fixes.size() && k < 4; ++k)
+                std::cout << (k ? "、" : "（建议 ") << f.fixes[k].cell << " 填 " << nb::formatDecimal(f.fixes[k].value);
+            if (!f.fixes.empty()) std::cout << (f.fixes.size() > 4 ? " 等" : "") << "）";
             std::cout << "\n";
         }
         std::cout << "  共 " << errors << " 个错误，" << warnings << " 个警告，" << infos << " 个提示\n";

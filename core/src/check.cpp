@@ -181,6 +181,7 @@ struct Ctx {
     const Report& r;
     const Report* prev;
     std::vector<Finding>& out;
+    std::vector<char> inactive;   // cells that do not count: the legacy （六） row when unused, its three rows when used
     const CellDef& cell(int i) const { return r.format->cells[static_cast<std::size_t>(i)]; }
     std::optional<Fixed> value(int i) const { return r.cells[static_cast<std::size_t>(i)]; }
 };
@@ -226,12 +227,21 @@ std::string describe(const std::vector<Term>& side, const Ctx& ctx, const Namer&
 }
 
 // ---------------------------------------------------------------- [SECTION] checks
-struct Eval { Fixed sum = 0; bool anyValue = false; bool anyPrev = false; bool prevValue = false; bool unresolved = false; };
+struct Eval {
+    Fixed sum = 0;
+    bool anyValue = false, anyPrev = false, prevValue = false, unresolved = false, overflow = false;
+    int cellTerms = 0, blanks = 0;   // this year's cell terms, and how many of them are blank
+    bool openBlanks = false;         // a blank term that, once filled (≥ 0), raises this side's sum
+    bool allBlank() const { return cellTerms > 0 && blanks == cellTerms && !prevValue; }
+};
 
+// a side's sum over its filled cells (blank is not 0: it is counted in `blanks`, never added);
+// taken in 128 bits and marked when it leaves the range where differences still fit in 64
 Eval evalSide(const std::vector<Term>& side, const Ctx& ctx) {
     Eval e;
+    __int128 sum = 0;
     for (const Term& t : side) {
-        if (t.isConst) { e.sum += t.sign * t.constant; continue; }
+        if (t.isConst) { sum += t.sign * static_cast<__int128>(t.constant); continue; }
         std::optional<Fixed> v;
         if (t.prev) {
             e.anyPrev = true;
@@ -241,10 +251,19 @@ Eval evalSide(const std::vector<Term>& side, const Ctx& ctx) {
             if (v) e.prevValue = true;
         } else {
             v = ctx.value(t.cell);
+            if (!v && ctx.inactive[static_cast<std::size_t>(t.cell)]) continue;   // a blank stand-in row is no blank part
+            ++e.cellTerms;
             if (v) e.anyValue = true;
+            else {
+                ++e.blanks;
+                if (t.sign > 0 && ctx.cell(t.cell).kind != CellKind::Signed) e.openBlanks = true;
+            }
         }
-        if (v) e.sum += t.sign * *v;
+        if (v) sum += t.sign * static_cast<__int128>(*v);
     }
+    constexpr __int128 kLimit = static_cast<__int128>(1) << 61;
+    e.overflow = sum >= kLimit || sum <= -kLimit;
+    e.sum = e.overflow ? 0 : static_cast<Fixed>(sum);
     return e;
 }
 
@@ -276,58 +295,114 @@ Finding base(const Rule& rule) {
     return f;
 }
 
+std::string blanksNote(int blanks) {
+    return blanks ? "（另有 " + std::to_string(blanks) + " 项未填写，未计入）" : "";
+}
+
+// "表三 （一）予以公开 总计" — a single cell named in full, or relative to what the rule's cells share
+std::string subjectName(const CellDef& c, const Namer& nm, const Format& f) {
+    const TableDef* t = f.findTable(c.table);
+    return nm.mode == Namer::ByCol ? nm.context + " " + c.colName
+           : nm.mode == Namer::ByRow ? (t ? t->shortName : c.table) + " " + c.rowShort + " " + c.colName
+                                     : c.name;
+}
+
+// A blank total beside filled parts: one finding per rule, however many totals (one root cause),
+// with every computed value as its "fill all" suggestion.
+struct BlankTotal { int cell; Fixed value; std::vector<std::string> cells; std::string parts; };
+
+void reportBlankTotals(const Rule& rule, const Ctx& ctx, const std::vector<BlankTotal>& blanks) {
+    if (blanks.empty()) return;
+    Finding f = base(rule);
+    std::string list;
+    for (std::size_t k = 0; k < blanks.size(); ++k) {
+        const BlankTotal& b = blanks[k];
+        for (const auto& id : b.cells)
+            if (std::find(f.cells.begin(), f.cells.end(), id) == f.cells.end()) f.cells.push_back(id);
+        if (cellValueProblem(ctx.cell(b.cell), b.value).empty()) f.fixes.push_back({ctx.cell(b.cell).id, b.value});
+        if (k < 4) list += (k ? "；" : "") + ctx.cell(b.cell).name + " 应为 " + num(b.value);
+    }
+    // the blank totals first: they are what the finding is about (and where a click takes the clerk)
+    std::stable_partition(f.cells.begin(), f.cells.end(), [&](const std::string& id) {
+        return std::any_of(blanks.begin(), blanks.end(), [&](const BlankTotal& b) { return ctx.cell(b.cell).id == id; });
+    });
+    if (blanks.size() == 1) {
+        f.expected = blanks[0].value;
+        f.message = ctx.cell(blanks[0].cell).name + "：未填写；" + blanks[0].parts + " = " + num(blanks[0].value);
+    } else {
+        f.message = std::to_string(blanks.size()) + " 个合计单元格未填写，而其各项已填写（" + rule.title + "）：" + list +
+                    (blanks.size() > 4 ? " 等" : "") + "。可一次全部采用计算值";
+    }
+    ctx.out.push_back(std::move(f));
+}
+
 void checkCompare(const Rule& rule, const Ctx& ctx) {
     bool le = rule.check == "less_equal";
     std::string partsName = rule.data.value("parts_name", "");
+    std::vector<BlankTotal> blankTotals;
     for (const Instance& in : rule.instances) {
         Eval L = evalSide(in.lhs, ctx), R = evalSide(in.rhs, ctx);
-        if (L.unresolved || R.unresolved) continue;
+        if (L.unresolved || R.unresolved || L.overflow || R.overflow) continue;
         if (!L.anyValue && !R.anyValue) continue;                                  // all blank: nothing to say
         if ((L.anyPrev || R.anyPrev) && !L.prevValue && !R.prevValue) continue;   // last year's cells blank
+        bool lhsSingle = in.lhs.size() == 1 && !in.lhs[0].isConst && !in.lhs[0].prev;
+        if (!le && lhsSingle && L.allBlank() && !R.allBlank()) {
+            // a blank total with filled parts: grouped below, never "填报 0"
+            Namer nm(*ctx.r.format, cellDefs(in, ctx));
+            blankTotals.push_back({in.lhs[0].cell, R.sum, cellIds(in, ctx), describe(in.rhs, ctx, nm, partsName)});
+            continue;
+        }
+        if (L.allBlank() || R.allBlank()) continue;   // a sum whose parts are all blank is not compared
         if (le ? L.sum <= R.sum : L.sum == R.sum) continue;
+        // blank parts that could still close the gap (a blank count or amount is ≥ 0): not checkable yet —
+        // C-2 names the blanks; only a gap the filled values already make is a finding
+        if (L.sum < R.sum && !le && L.openBlanks) continue;
+        if (L.sum > R.sum && R.openBlanks) continue;
 
         Finding f = base(rule);
         f.cells = cellIds(in, ctx);
         Namer nm(*ctx.r.format, cellDefs(in, ctx));
         std::string ls = describe(in.lhs, ctx, nm, partsName), rs = describe(in.rhs, ctx, nm, partsName);
-        bool lhsSingle = in.lhs.size() == 1 && !in.lhs[0].isConst && !in.lhs[0].prev;
+        std::string lnote = blanksNote(L.blanks), rnote = blanksNote(R.blanks);
         if (le) {
             bool lconst = in.lhs.size() == 1 && in.lhs[0].isConst;
             f.expected = lconst ? L.sum : R.sum;
             f.actual = lconst ? R.sum : L.sum;
             std::string head = nm.context.empty() ? "" : nm.context + "：";
-            if (lconst) f.message = head + rs + " = " + num(R.sum) + "，应不小于 " + num(L.sum);
-            else f.message = head + ls + " = " + num(L.sum) + "，应不大于 " + (in.rhs.size() == 1 && in.rhs[0].isConst ? "" : rs + " = ") + num(R.sum);
+            if (lconst) f.message = head + rs + " = " + num(R.sum) + rnote + "，应不小于 " + num(L.sum);
+            else f.message = head + ls + " = " + num(L.sum) + lnote + "，应不大于 " +
+                             (in.rhs.size() == 1 && in.rhs[0].isConst ? "" : rs + " = ") + num(R.sum) + rnote;
             f.message = rule.title + "。" + f.message;
         } else if (lhsSingle) {
-            const CellDef& c = ctx.cell(in.lhs[0].cell);
             f.expected = R.sum;
             f.actual = L.sum;
-            const TableDef* t = ctx.r.format->findTable(c.table);
-            std::string fullName = nm.mode == Namer::ByCol ? nm.context + " " + c.colName
-                                   : nm.mode == Namer::ByRow ? (t ? t->shortName : c.table) + " " + c.rowShort + " " + c.colName
-                                                             : c.name;
-            f.message = fullName + "：" + rs + " = " + num(R.sum) + "，填报 " + num(L.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
+            f.message = subjectName(ctx.cell(in.lhs[0].cell), nm, *ctx.r.format) + "：" + rs + " = " + num(R.sum) + rnote +
+                        "，填报 " + num(L.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
         } else {
             f.expected = L.sum;
             f.actual = R.sum;
             std::string head = nm.context.empty() ? "" : nm.context + "：";
-            f.message = head + ls + " = " + num(L.sum) + "，" + rs + " = " + num(R.sum) + "，相差 " + num(std::llabs(L.sum - R.sum));
+            f.message = head + ls + " = " + num(L.sum) + lnote + "，" + rs + " = " + num(R.sum) + rnote + "，相差 " +
+                        num(std::llabs(L.sum - R.sum));
         }
         f.difference = *f.actual - *f.expected;
         if (in.fix >= 0) {
+            // the fix cell's own side may not count blanks it would replace; the other side must be complete,
+            // or the suggestion would replace a filled value because its parts are blank
             Fixed d = L.sum - R.sum, old = ctx.value(in.fix).value_or(0);
             std::optional<Fixed> sug;
-            for (const Term& t : in.lhs) if (!t.prev && t.cell == in.fix) sug = old - t.sign * d;
-            for (const Term& t : in.rhs) if (!t.prev && t.cell == in.fix) sug = old + t.sign * d;
-            if (sug && cellValueProblem(ctx.cell(in.fix), *sug).empty()) {
-                f.fixCell = ctx.cell(in.fix).id;
-                f.suggested = sug;
-            }
+            bool fixLeft = false, fixRight = false;
+            for (const Term& t : in.lhs) if (!t.prev && t.cell == in.fix) { sug = old - t.sign * d; fixLeft = true; }
+            for (const Term& t : in.rhs) if (!t.prev && t.cell == in.fix) { sug = old + t.sign * d; fixRight = true; }
+            bool partsComplete = (fixLeft ? R.blanks == 0 : true) && (fixRight ? L.blanks == 0 : true);
+            bool replacesFilled = ctx.value(in.fix).has_value();
+            if (sug && cellValueProblem(ctx.cell(in.fix), *sug).empty() && (partsComplete || !replacesFilled))
+                f.fixes.push_back({ctx.cell(in.fix).id, *sug});
         }
         if (!rule.basis.empty() && rule.severity != Severity::Error) f.message += "（" + rule.basis + "）";
         ctx.out.push_back(std::move(f));
     }
+    reportBlankTotals(rule, ctx, blankTotals);
 }
 
 void checkJump(const Rule& rule, const Ctx& ctx) {
@@ -339,7 +414,7 @@ void checkJump(const Rule& rule, const Ctx& ctx) {
         if (!a || !b) continue;
         Fixed diff = std::llabs(*b - *a), lo = std::min(*a, *b), hi = std::max(*a, *b);
         if (diff < minDiff) continue;
-        if (lo > 0 && hi / lo * kScale < ratio) continue;
+        if (lo > 0 && static_cast<__int128>(hi) * kScale < static_cast<__int128>(ratio) * lo) continue;   // hi/lo < ratio
         Finding f = base(rule);
         f.cells = {id};
         f.expected = *a;
@@ -692,7 +767,9 @@ std::vector<RuleSetError> validateRules(const Format& f) { return rulesFor(f).er
 std::vector<Finding> checkReport(const Report& r, const Report* previous) {
     std::vector<Finding> out;
     if (!r.format) return out;
-    Ctx ctx{r, previous, out};
+    Ctx ctx{r, previous, out, std::vector<char>(r.cells.size(), 1)};
+    for (const TableDef& t : r.format->tables)
+        for (int i : effectiveCells(r, t)) ctx.inactive[static_cast<std::size_t>(i)] = 0;
     for (const Rule& rule : rulesFor(*r.format).rules) {
         if (rule.usesPrev && !previous && rule.check != "equal" && rule.check != "less_equal") continue;
         const std::string& c = rule.check;
@@ -728,7 +805,12 @@ json findingsToJson(const std::vector<Finding>& fs, const std::string& file) {
         if (f.actual) o["actual"] = number(*f.actual);
         if (f.difference) o["difference"] = number(*f.difference);
         o["message"] = f.message;
-        if (!f.fixCell.empty() && f.suggested) o["fix"] = {{"cell", f.fixCell}, {"value", number(*f.suggested)}};
+        if (!f.fixes.empty()) o["fix"] = {{"cell", f.fixes[0].cell}, {"value", number(f.fixes[0].value)}};
+        if (f.fixes.size() > 1) {
+            json all = json::array();
+            for (const auto& x : f.fixes) all.push_back({{"cell", x.cell}, {"value", number(x.value)}});
+            o["fixes"] = std::move(all);
+        }
         arr.push_back(std::move(o));
     }
     return arr;

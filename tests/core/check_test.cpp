@@ -37,8 +37,9 @@ TEST_CASE("the 青海 2019 example has exactly one error: 行政复议 总计", 
     CHECK(e.actual == nb::fromInt(41));
     CHECK(e.difference == nb::fromInt(-13));
     CHECK(e.message == "表四 行政复议 总计：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 54，填报 41，相差 13");
-    CHECK(e.fixCell == "t4.review.total");
-    CHECK(e.suggested == nb::fromInt(54));
+    REQUIRE(e.fixes.size() == 1);
+    CHECK(e.fixes[0].cell == "t4.review.total");
+    CHECK(e.fixes[0].value == nb::fromInt(54));
     // warnings only for what is really blank: one grouped warning per table
     auto warnings = of(fs, Severity::Warning);
     CHECK(codes(warnings) == std::vector<std::string>{"C-2", "C-2"});
@@ -50,7 +51,8 @@ TEST_CASE("errors come first, and applying the suggested value fixes the finding
     auto r = testutil::load(testutil::seedPath());
     auto fs = nb::checkReport(r);
     CHECK(fs.front().severity == Severity::Error);
-    r.set(fs.front().fixCell, fs.front().suggested);
+    REQUIRE(fs.front().fixes.size() == 1);
+    r.set(fs.front().fixes[0].cell, fs.front().fixes[0].value);
     CHECK(of(nb::checkReport(r), Severity::Error).empty());
 }
 
@@ -120,8 +122,9 @@ TEST_CASE("cross-year: a wrong 上年结转 is a warning with the suggested valu
     auto it = std::find_if(fs.begin(), fs.end(), [](const Finding& f) { return f.code == "T3-6"; });
     REQUIRE(it != fs.end());
     CHECK(it->severity == Severity::Warning);
-    CHECK(it->fixCell == "t3.2.natural");
-    CHECK(it->suggested == prev.get("t3.4.natural"));
+    REQUIRE(it->fixes.size() == 1);
+    CHECK(it->fixes[0].cell == "t3.2.natural");
+    CHECK(it->fixes[0].value == prev.get("t3.4.natural"));
     CHECK(it->message.find("上年") != std::string::npos);
 }
 
@@ -134,7 +137,7 @@ TEST_CASE("cross-year works from a 2019-format report to a 2021-format one", "[c
     REQUIRE_FALSE(want.empty());
     std::vector<std::string> got;
     for (const auto& f : nb::checkReport(cur, &prev))
-        if (f.code == "T3-6") { got.push_back(f.fixCell); CHECK(f.suggested == nb::Fixed(0)); }
+        if (f.code == "T3-6") for (const auto& x : f.fixes) { got.push_back(x.cell); CHECK(x.value == nb::Fixed(0)); }
     CHECK(got == want);
     // 2019 has no 现行有效件数: the 2021 stock rule cannot run against it and stays silent
     for (const auto& f : nb::checkReport(cur, &prev)) CHECK(f.code != "T2-3");
@@ -171,4 +174,27 @@ TEST_CASE("a report converts to the other format, keeping what both formats shar
     CHECK(std::find(dropped.begin(), dropped.end(), "t2.procurement.amount") != dropped.end());
     for (const auto& f : nb::checkReport(c)) CHECK(f.code != "R-2");
     CHECK(nb::loadReport(nb::saveReport(c)).ok());
+}
+
+TEST_CASE("the 2019 Shanghai page: blank is blank — no 填报 0, no suggestion to change 805, one grouped finding", "[check][blank]") {
+    auto r = testutil::load(testutil::sharedDir() + "/real-pages/shanghai-2019.json");
+    auto fs = nb::checkReport(r);
+    int t33 = 0;
+    for (const auto& f : fs) {
+        INFO(f.code << " " << f.message);
+        CHECK(f.message.find("填报 0") == std::string::npos);
+        for (const auto& x : f.fixes) CHECK(x.cell != "t3.3.7.total");
+        CHECK(f.code != "T3-2");
+        if (f.code == "T3-3") {
+            ++t33;
+            CHECK(f.fixes.size() == 11);      // every blank row total, each with its row sum, in one finding
+            CHECK(f.cells.front() == "t3.3.1.total");
+            CHECK(f.message.find("未填写") != std::string::npos);
+        }
+    }
+    CHECK(t33 == 1);
+    auto grouped = std::find_if(fs.begin(), fs.end(), [](const nb::Finding& f) { return f.code == "T3-3"; });
+    REQUIRE(grouped != fs.end());
+    for (const auto& x : grouped->fixes) r.set(x.cell, x.value);   // 全部采用计算值
+    for (const auto& f : nb::checkReport(r)) CHECK(f.severity != nb::Severity::Error);
 }

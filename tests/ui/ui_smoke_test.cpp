@@ -154,7 +154,7 @@ TEST_CASE("every rule fixture draws headless, with its findings marked", "[ui][f
             h.frame(app, p, 2);
             ++n;
             for (const auto& f : app.document().findings())
-                if (!f.fixCell.empty()) CHECK(app.itemRect(f.fixCell).has_value());
+                for (const auto& x : f.fixes) CHECK(app.itemRect(x.cell).has_value());
         }
     }
     CHECK(n > 100);

@@ -7,7 +7,7 @@
 namespace ui {
 
 void App::goTo(const nb::Finding& f) {
-    std::string target = !f.fixCell.empty() ? f.fixCell : f.cells.empty() ? std::string("meta") : f.cells[0];
+    std::string target = !f.fixes.empty() ? f.fixes[0].cell : f.cells.empty() ? std::string("meta") : f.cells[0];
     const nb::Format& fmt = *m_doc->report().format;
     if (target.rfind("text.", 0) == 0) { m_focusField = target; m_sectionTarget = target; }
     else if (target.rfind("meta.", 0) == 0 || target == "format" || target == "meta") { m_sectionTarget = "meta"; if (target.rfind("meta.", 0) == 0) m_focusField = target; }
@@ -100,11 +100,16 @@ void App::drawFindings() {
             ImGui::EndTooltip();
         }
         ImGui::SetCursorScreenPos(end);
-        if (!f.fixCell.empty() && f.suggested) {
-            std::string label = "采用计算值 " + nb::formatDecimal(*f.suggested);
+        if (!f.fixes.empty()) {
+            std::string label = f.fixes.size() == 1 ? "采用计算值 " + nb::formatDecimal(f.fixes[0].value)
+                                                    : "全部采用计算值（" + std::to_string(f.fixes.size()) + " 个单元格）";
             if (ImGui::SmallButton(label.c_str())) {
-                std::string cell = f.fixCell;
-                if (m_doc->applyFix(f)) { message("已采用计算值（可撤销）", 0); reveal(cell); }
+                std::string cell = f.fixes[0].cell;
+                std::size_t n = f.fixes.size();
+                if (m_doc->applyFix(f)) {
+                    message(n == 1 ? "已采用计算值（可撤销）" : "已采用 " + std::to_string(n) + " 个计算值（一步，可撤销）", 0);
+                    reveal(cell);
+                }
             }
             m_rectsNext["fix." + std::to_string(i)] = lastItemRect();
         }

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "table_grid.hpp"
+#include <algorithm>
 #include <cfloat>
 #include <functional>
 
@@ -271,8 +272,9 @@ void App::drawCell(int idx, const ImRect& rc) {
         if (mark) {
             for (int fi : mark->findings) {
                 const nb::Finding& f = d.findings()[static_cast<std::size_t>(fi)];
-                if (f.fixCell == c.id && f.suggested) {
-                    std::string hint = "应为 " + nb::formatDecimal(*f.suggested);
+                auto fix = std::find_if(f.fixes.begin(), f.fixes.end(), [&](const nb::Finding::Fix& x) { return x.cell == c.id; });
+                if (fix != f.fixes.end()) {
+                    std::string hint = "应为 " + nb::formatDecimal(fix->value);
                     ImGui::SetWindowFontScale(0.75f);
                     ImVec2 sz = ImGui::CalcTextSize(hint.c_str());
                     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(rc.Max.x - sz.x - pad, rc.Max.y - sz.y - 1), severityColor(f.severity), hint.c_str());

@@ -72,10 +72,11 @@ void Document::commitFieldEdit(nb::Report before) {
 }
 
 bool Document::applyFix(const nb::Finding& f) {
-    if (f.fixCell.empty() || !f.suggested) return false;
-    int i = m_report.format->findCell(f.fixCell);
-    if (i < 0) return false;
-    setCell(i, f.suggested);
+    std::vector<std::pair<int, std::optional<nb::Fixed>>> values;   // all of a grouped finding's cells: one step
+    for (const auto& x : f.fixes)
+        if (int i = m_report.format->findCell(x.cell); i >= 0) values.emplace_back(i, x.value);
+    if (values.empty()) return false;
+    setCells(values);
     return true;
 }
 

@@ -20,8 +20,9 @@ struct Finding {
     std::vector<std::string> cells;        // cell ids involved ("t4.review.total"), or text keys ("text.overview")
     std::optional<Fixed> expected, actual, difference;
     std::string message;                   // Chinese, names cells by their official labels
-    std::string fixCell;                   // the one cell that would fix it, if any
-    std::optional<Fixed> suggested;        // its value
+    struct Fix { std::string cell; Fixed value = 0; };
+    std::vector<Fix> fixes;                // the cells that would fix it and their values ("采用计算值"); one
+                                           // finding may group several (11 blank row totals: fill them all)
 };
 
 struct RuleSetError { std::string rule, message; };
