@@ -7,7 +7,7 @@
 #include "nianbao/meta_values.hpp"
 #include <algorithm>
 #include <map>
-#include <mutex>
+#include <memory>
 #include <set>
 
 namespace nb {
@@ -34,26 +34,157 @@ struct Instance {
     int fix = -1;
 };
 
+struct Figure {                // one text_figures entry: "<verb>…<keyword>…N 件" against candidate sums
+    std::string name, keyword;
+    int window = 0;
+    std::vector<std::string> verbs, sections;
+    std::vector<std::vector<int>> candidates;
+};
+
+struct Ctx;
+struct Rule;
+using CheckFn = void (*)(const Rule&, const Ctx&);
+
+// A rule as compiled when its format loads: the kind's parameters typed, cells resolved to indexes.
 struct Rule {
     std::string code, check, title, basis;
     Severity severity = Severity::Error;
-    std::vector<Instance> instances;
-    bool usesPrev = false;
-    json data;
+    CheckFn run = nullptr;
+    bool needsPrev = false;        // runs only with last year's report (jump, text_similar)
+    std::vector<Instance> instances;                       // equal, less_equal
+    std::string partsName;                                 // equal, less_equal
+    std::vector<std::string> cells;                        // jump, unit_required
+    Fixed ratio = 0, minDiff = 0;                          // jump
+    std::vector<Figure> figures;                           // text_figures
+    std::string section, whenAgencyKind;                   // text_mentions
+    std::vector<std::vector<std::string>> allOf;           // text_mentions
+    double threshold = 0;                                  // text_similar
+    std::size_t minLength = 0;                             // text_similar
+    const TableDef* table = nullptr;                       // legacy_row
+    std::map<std::string, std::string> deadlines;          // publish_deadline
 };
 
-struct RuleSet {
+} // namespace
+
+struct CompiledRules {
     std::vector<Rule> rules;
     std::vector<RuleSetError> errors;
 };
 
-const std::set<std::string> kChecks = {"equal", "less_equal", "jump", "text_figures", "legacy_row", "cell_kinds",
-                                       "blank_cells", "sections_present", "format_year", "meta_required",
-                                       "publish_deadline", "text_mentions", "text_similar", "unit_required"};
+namespace {
+
+// ---- the one table of rule kinds: their parameters, types, whether required, and defaults.
+// core/formats/README.md documents the same table for people; every key not listed is an error.
+enum class P { String, Number, Integer, Strings, StringGroups, Terms, Object, Figures };
+struct Param { const char* key; P type; bool required; const char* fallback; };   // fallback: JSON text, or nullptr
+struct Kind { const char* check; CheckFn run; bool needsPrev; std::vector<Param> params; };
+
+void checkCompare(const Rule&, const Ctx&);
+void checkJump(const Rule&, const Ctx&);
+void checkTextFigures(const Rule&, const Ctx&);
+void checkTextMentions(const Rule&, const Ctx&);
+void checkTextSimilar(const Rule&, const Ctx&);
+void checkBlanks(const Rule&, const Ctx&);
+void checkLegacy(const Rule&, const Ctx&);
+void checkSections(const Rule&, const Ctx&);
+void checkMeta(const Rule&, const Ctx&);
+void checkFormatYear(const Rule&, const Ctx&);
+void checkDeadline(const Rule&, const Ctx&);
+void checkUnits(const Rule&, const Ctx&);
+void checkKinds(const Rule&, const Ctx&);
+
+const std::vector<Param> kCommon = {{"id", P::String, true, nullptr}, {"check", P::String, true, nullptr},
+                                    {"severity", P::String, true, nullptr}, {"title", P::String, false, "\"\""},
+                                    {"basis", P::String, false, "\"\""}};
+const std::vector<Param> kCompare = {{"lhs", P::Terms, true, nullptr}, {"rhs", P::Terms, true, nullptr},
+                                     {"over", P::Object, false, "{}"}, {"fix", P::String, false, nullptr},
+                                     {"parts_name", P::String, false, "\"\""}};
+const std::vector<Kind> kKinds = {
+    {"equal", checkCompare, false, kCompare},
+    {"less_equal", checkCompare, false, kCompare},
+    {"jump", checkJump, true, {{"cells", P::Strings, true, nullptr}, {"ratio", P::Number, true, nullptr}, {"min_diff", P::Number, true, nullptr}}},
+    {"text_figures", checkTextFigures, false, {{"figures", P::Figures, true, nullptr}}},
+    {"text_mentions", checkTextMentions, false, {{"section", P::String, true, nullptr}, {"all_of", P::StringGroups, true, nullptr},
+                                                 {"when", P::Object, false, "{}"}}},
+    {"text_similar", checkTextSimilar, true, {{"threshold", P::Number, true, nullptr}, {"min_length", P::Integer, true, nullptr}}},
+    {"legacy_row", checkLegacy, false, {{"table", P::String, true, nullptr}}},
+    {"publish_deadline", checkDeadline, false, {{"deadlines", P::Object, true, nullptr}}},
+    {"unit_required", checkUnits, false, {{"cells", P::Strings, true, nullptr}}},
+    {"blank_cells", checkBlanks, false, {}},
+    {"sections_present", checkSections, false, {}},
+    {"format_year", checkFormatYear, false, {}},
+    {"meta_required", checkMeta, false, {}},
+    {"cell_kinds", checkKinds, false, {}},
+};
+// the keys of one text_figures entry
+const std::vector<Param> kFigure = {{"name", P::String, false, "\"\""}, {"keyword", P::String, true, nullptr},
+                                    {"window", P::Integer, false, "8"}, {"verbs", P::Strings, false, "[]"},
+                                    {"sections", P::Strings, false, "[]"}, {"candidates", P::StringGroups, true, nullptr}};
+
+const char* typeText(P t) {
+    switch (t) {
+    case P::String: return "文本";
+    case P::Number: return "数字";
+    case P::Integer: return "整数";
+    case P::Strings: return "文本数组";
+    case P::StringGroups: return "文本数组的数组";
+    case P::Terms: return "单元格数组";
+    case P::Object: return "对象";
+    case P::Figures: return "对象数组";
+    }
+    return "?";
+}
+
+bool strings(const json& v) {
+    if (!v.is_array()) return false;
+    for (const auto& e : v) if (!e.is_string()) return false;
+    return true;
+}
+
+bool hasType(const json& v, P t) {
+    switch (t) {
+    case P::String: return v.is_string();
+    case P::Number: return v.is_number();
+    case P::Integer: return v.is_number_integer() || v.is_number_unsigned();
+    case P::Strings: case P::Terms: return strings(v);
+    case P::StringGroups:
+        if (!v.is_array()) return false;
+        for (const auto& g : v) if (!strings(g)) return false;
+        return true;
+    case P::Object: return v.is_object();
+    case P::Figures:
+        if (!v.is_array()) return false;
+        for (const auto& g : v) if (!g.is_object()) return false;
+        return true;
+    }
+    return false;
+}
+
+// unknown keys, missing required keys and wrong types, each named; "" when the object is sound
+std::string checkKeys(const json& obj, const std::vector<const std::vector<Param>*>& specs, const std::string& where) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const Param* found = nullptr;
+        for (const auto* spec : specs)
+            for (const Param& p : *spec) if (it.key() == p.key) found = &p;
+        if (!found) return where + "未知的键 \"" + it.key() + "\"";
+        if (!hasType(*it, found->type)) return where + "键 \"" + it.key() + "\" 应为" + typeText(found->type);
+    }
+    for (const auto* spec : specs)
+        for (const Param& p : *spec)
+            if (p.required && !obj.contains(p.key)) return where + "缺少必需的键 \"" + std::string(p.key) + "\"";
+    return {};
+}
+
+// a parameter's value: the rule's own, else the kind table's fallback
+json param(const json& obj, const std::vector<Param>& spec, const char* key) {
+    if (auto it = obj.find(key); it != obj.end()) return *it;
+    for (const Param& p : spec)
+        if (std::string_view(p.key) == key && p.fallback) return json::parse(p.fallback);
+    return nullptr;
+}
 
 std::vector<std::map<std::string, std::string>> expandOver(const json& over, const Format& f, std::string& err) {
     std::vector<std::map<std::string, std::string>> out{{}};
-    if (!over.is_object()) return out;
     for (auto it = over.begin(); it != over.end(); ++it) {
         std::vector<std::string> values;
         if (it->is_string()) {
@@ -63,9 +194,9 @@ std::vector<std::map<std::string, std::string>> expandOver(const json& over, con
                 if (!t) { err = "unknown table in " + s; return {}; }
                 values = t->rowIds;
             } else { err = "unknown variable list " + s; return {}; }
-        } else {
-            for (const auto& v : *it) values.push_back(v.get<std::string>());
-        }
+        } else if (strings(*it)) {
+            values = it->get<std::vector<std::string>>();
+        } else { err = "over." + it.key() + " 应为文本数组或 \"$rows:表\""; return {}; }
         std::vector<std::map<std::string, std::string>> next;
         for (const auto& m : out)
             for (const auto& v : values) { auto m2 = m; m2[it.key()] = v; next.push_back(m2); }
@@ -82,12 +213,8 @@ std::string substitute(std::string s, const std::map<std::string, std::string>& 
     return s;
 }
 
-bool anyFormatHas(const std::string& id) {
-    for (const auto& fid : formatIds())
-        if (findFormat(fid)->findCell(id) >= 0) return true;
-    return false;
-}
-
+// prev: terms name last year's cells by id; they are resolved in last year's format at check time, and
+// must at least exist in this one (every cross-year rule compares cells both years share)
 bool parseTerm(std::string s, const Format& f, Term& t, std::string& err) {
     if (!s.empty() && s[0] == '-') { t.sign = -1; s.erase(0, 1); }
     if (s.rfind("prev:", 0) == 0) { t.prev = true; s.erase(0, 5); }
@@ -97,83 +224,131 @@ bool parseTerm(std::string s, const Format& f, Term& t, std::string& err) {
         return true;
     }
     t.id = s;
-    if (t.prev) {
-        if (!anyFormatHas(s)) { err = "unknown cell prev:" + s; return false; }
-        return true;
-    }
-    t.cell = f.findCell(s);
-    if (t.cell < 0) { err = "unknown cell " + s; return false; }
+    int i = f.findCell(s);
+    if (i < 0) { err = std::string("unknown cell ") + (t.prev ? "prev:" : "") + s; return false; }
+    if (!t.prev) t.cell = i;
     return true;
 }
 
-RuleSet compile(const Format& f) {
-    RuleSet rs;
+std::string compileCompare(const json& rj, const Format& f, Rule& r) {
+    std::string err;
+    auto vars = expandOver(param(rj, kCompare, "over"), f, err);
+    if (!err.empty()) return err;
+    r.partsName = param(rj, kCompare, "parts_name").get<std::string>();
+    for (const auto& v : vars) {
+        Instance in;
+        for (const char* side : {"lhs", "rhs"})
+            for (const auto& tj : rj[side]) {
+                Term t;
+                if (!parseTerm(substitute(tj.get<std::string>(), v), f, t, err)) return err;
+                (side[0] == 'l' ? in.lhs : in.rhs).push_back(t);
+            }
+        if (rj.contains("fix")) {
+            in.fix = f.findCell(substitute(rj["fix"].get<std::string>(), v));
+            if (in.fix < 0) return "unknown fix cell " + rj["fix"].get<std::string>();
+        } else if (r.check == "equal" && in.lhs.size() == 1 && !in.lhs[0].prev && !in.lhs[0].isConst) {
+            in.fix = in.lhs[0].cell;
+        }
+        if (in.lhs.empty() || in.rhs.empty()) return "empty side";
+        r.instances.push_back(std::move(in));
+    }
+    return {};
+}
+
+std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& r) {
+    const std::string& c = r.check;
+    if (c == "equal" || c == "less_equal") return compileCompare(rj, f, r);
+    if (c == "jump" || c == "unit_required") {
+        r.cells = rj["cells"].get<std::vector<std::string>>();
+        for (const auto& id : r.cells) if (f.findCell(id) < 0) return "unknown cell " + id;
+        if (c == "jump") {
+            if (parseDecimal(rj["ratio"].dump(), r.ratio) != DecimalError::None || r.ratio <= 0) return "ratio 应为正数";
+            if (parseDecimal(rj["min_diff"].dump(), r.minDiff) != DecimalError::None) return "min_diff 应为数字";
+        }
+    } else if (c == "text_figures") {
+        for (std::size_t i = 0; i < rj["figures"].size(); ++i) {
+            const json& fj = rj["figures"][i];
+            std::string where = "figures[" + std::to_string(i) + "]：";
+            if (std::string e = checkKeys(fj, {&kFigure}, where); !e.empty()) return e;
+            Figure fig;
+            fig.name = param(fj, kFigure, "name").get<std::string>();
+            fig.keyword = param(fj, kFigure, "keyword").get<std::string>();
+            fig.window = param(fj, kFigure, "window").get<int>();
+            fig.verbs = param(fj, kFigure, "verbs").get<std::vector<std::string>>();
+            fig.sections = param(fj, kFigure, "sections").get<std::vector<std::string>>();
+            if (fig.keyword.empty()) return where + "keyword 不能为空";
+            for (const auto& s : fig.sections) if (!f.sectionForText(s)) return where + "unknown section " + s;
+            for (const auto& cand : fj["candidates"]) {
+                std::vector<int> idx;
+                for (const auto& id : cand) {
+                    int ci = f.findCell(id.get<std::string>());
+                    if (ci < 0) return where + "unknown cell " + id.get<std::string>();
+                    idx.push_back(ci);
+                }
+                if (idx.empty()) return where + "empty candidate";
+                fig.candidates.push_back(std::move(idx));
+            }
+            r.figures.push_back(std::move(fig));
+        }
+    } else if (c == "text_mentions") {
+        r.section = rj["section"].get<std::string>();
+        if (!f.sectionForText(r.section)) return "unknown section " + r.section;
+        r.allOf = rj["all_of"].get<std::vector<std::vector<std::string>>>();
+        for (const auto& g : r.allOf) if (g.empty()) return "all_of 的每一组至少一个词";
+        json when = param(rj, k.params, "when");
+        static const std::vector<Param> kWhen = {{"agency_kind", P::String, false, nullptr}};
+        if (std::string e = checkKeys(when, {&kWhen}, "when："); !e.empty()) return e;
+        r.whenAgencyKind = when.value("agency_kind", "");
+    } else if (c == "text_similar") {
+        r.threshold = rj["threshold"].get<double>();
+        if (r.threshold <= 0 || r.threshold > 1) return "threshold 应在 0 与 1 之间";
+        auto n = rj["min_length"].get<std::int64_t>();
+        if (n < 0) return "min_length 不能为负";
+        r.minLength = static_cast<std::size_t>(n);
+    } else if (c == "legacy_row") {
+        r.table = f.findTable(rj["table"].get<std::string>());
+        if (!r.table) return "unknown table " + rj["table"].get<std::string>();
+    } else if (c == "publish_deadline") {
+        for (auto it = rj["deadlines"].begin(); it != rj["deadlines"].end(); ++it) {
+            if (it.key() != "government" && it.key() != "department") return "deadlines：未知的机关类型 \"" + it.key() + "\"";
+            if (!it->is_string() || !parseDate("2000-" + it->get<std::string>())) return "deadlines." + it.key() + " 应为 \"MM-DD\"";
+            r.deadlines[it.key()] = it->get<std::string>();
+        }
+        if (!r.deadlines.count("government") || !r.deadlines.count("department")) return "deadlines 应给出 government 和 department";
+    }
+    return {};
+}
+
+CompiledRules compile(const Format& f) {
+    CompiledRules rs;
     std::set<std::string> codes;
     for (const auto& rj : f.rules) {
+        std::string id = rj.is_object() ? rj.value("id", json("")).is_string() ? rj.value("id", "") : "" : "";
+        auto bad = [&](const std::string& m) { rs.errors.push_back({id, m}); };
+        if (!rj.is_object()) { bad("规则应为对象"); continue; }
+        if (id.empty()) { bad("rule without id"); continue; }
+        if (!codes.insert(id).second) { bad("duplicate rule id " + id); continue; }
+        const json& checkJ = rj.contains("check") ? rj["check"] : json();
+        std::string check = checkJ.is_string() ? checkJ.get<std::string>() : "";
+        auto kind = std::find_if(kKinds.begin(), kKinds.end(), [&](const Kind& k) { return check == k.check; });
+        if (kind == kKinds.end()) { bad("unknown check \"" + check + "\""); continue; }
+        if (std::string e = checkKeys(rj, {&kCommon, &kind->params}, ""); !e.empty()) { bad(e); continue; }
         Rule r;
-        r.data = rj;
-        r.code = rj.value("id", "");
-        r.check = rj.value("check", "");
-        r.title = rj.value("title", "");
-        r.basis = rj.value("basis", "");
-        std::string sev = rj.value("severity", "");
-        auto bad = [&](const std::string& m) { rs.errors.push_back({r.code, m}); };
-        if (r.code.empty()) { bad("rule without id"); continue; }
-        if (!codes.insert(r.code).second) { bad("duplicate rule id " + r.code); continue; }
-        if (!kChecks.count(r.check)) { bad("unknown check \"" + r.check + "\""); continue; }
+        r.code = id;
+        r.check = check;
+        r.run = kind->run;
+        r.needsPrev = kind->needsPrev;
+        r.title = param(rj, kCommon, "title").get<std::string>();
+        r.basis = param(rj, kCommon, "basis").get<std::string>();
+        std::string sev = rj["severity"].get<std::string>();
         if (sev == "error") r.severity = Severity::Error;
         else if (sev == "warning") r.severity = Severity::Warning;
         else if (sev == "info") r.severity = Severity::Info;
         else { bad("unknown severity \"" + sev + "\""); continue; }
-        std::string err;
-        if (r.check == "equal" || r.check == "less_equal") {
-            auto vars = expandOver(rj.value("over", json::object()), f, err);
-            for (const auto& v : vars) {
-                Instance in;
-                for (const char* side : {"lhs", "rhs"})
-                    for (const auto& tj : rj.value(side, json::array())) {
-                        Term t;
-                        if (!parseTerm(substitute(tj.get<std::string>(), v), f, t, err)) break;
-                        r.usesPrev |= t.prev;
-                        (side[0] == 'l' ? in.lhs : in.rhs).push_back(t);
-                    }
-                if (!err.empty()) break;
-                if (rj.contains("fix")) {
-                    in.fix = f.findCell(substitute(rj["fix"].get<std::string>(), v));
-                    if (in.fix < 0) { err = "unknown fix cell"; break; }
-                } else if (r.check == "equal" && in.lhs.size() == 1 && !in.lhs[0].prev && !in.lhs[0].isConst) {
-                    in.fix = in.lhs[0].cell;
-                }
-                if (in.lhs.empty() || in.rhs.empty()) { err = "empty side"; break; }
-                r.instances.push_back(std::move(in));
-            }
-        } else if (r.check == "jump" || r.check == "unit_required") {
-            for (const auto& c : rj.value("cells", json::array()))
-                if (f.findCell(c.get<std::string>()) < 0 && !anyFormatHas(c.get<std::string>())) err = "unknown cell " + c.get<std::string>();
-            r.usesPrev = r.check == "jump";
-        } else if (r.check == "text_figures") {
-            for (const auto& fig : rj.value("figures", json::array()))
-                for (const auto& cand : fig.value("candidates", json::array()))
-                    for (const auto& c : cand)
-                        if (f.findCell(c.get<std::string>()) < 0) err = "unknown cell " + c.get<std::string>();
-        } else if (r.check == "text_mentions") {
-            if (!f.sectionForText(rj.value("section", ""))) err = "unknown section";
-        } else if (r.check == "text_similar") {
-            r.usesPrev = true;
-        }
-        if (!err.empty()) { bad(err); continue; }
+        if (std::string e = compileParams(rj, *kind, f, r); !e.empty()) { bad(e); continue; }
         rs.rules.push_back(std::move(r));
     }
     return rs;
-}
-
-const RuleSet& rulesFor(const Format& f) {
-    static std::mutex mu;
-    static std::map<const Format*, RuleSet> cache;
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = cache.find(&f);
-    if (it == cache.end()) it = cache.emplace(&f, compile(f)).first;
-    return it->second;
 }
 
 // ---------------------------------------------------------------- [SECTION] naming
@@ -338,7 +513,7 @@ void reportBlankTotals(const Rule& rule, const Ctx& ctx, const std::vector<Blank
 
 void checkCompare(const Rule& rule, const Ctx& ctx) {
     bool le = rule.check == "less_equal";
-    std::string partsName = rule.data.value("parts_name", "");
+    const std::string& partsName = rule.partsName;
     std::vector<BlankTotal> blankTotals;
     for (const Instance& in : rule.instances) {
         Eval L = evalSide(in.lhs, ctx), R = evalSide(in.rhs, ctx);
@@ -407,9 +582,8 @@ void checkCompare(const Rule& rule, const Ctx& ctx) {
 
 void checkJump(const Rule& rule, const Ctx& ctx) {
     if (!ctx.prev) return;
-    Fixed ratio = fromInt(rule.data.value("ratio", 5)), minDiff = fromInt(rule.data.value("min_diff", 20));
-    for (const auto& cj : rule.data.value("cells", json::array())) {
-        std::string id = cj.get<std::string>();
+    const Fixed ratio = rule.ratio, minDiff = rule.minDiff;
+    for (const std::string& id : rule.cells) {
         auto a = ctx.prev->get(id), b = ctx.r.get(id);
         if (!a || !b) continue;
         Fixed diff = std::llabs(*b - *a), lo = std::min(*a, *b), hi = std::max(*a, *b);
@@ -485,11 +659,11 @@ std::vector<std::string_view> clauses(std::string_view text) {
 void checkTextFigures(const Rule& rule, const Ctx& ctx) {
     std::map<std::string, std::vector<std::string_view>> split;
     for (const auto& [key, text] : ctx.r.text) split[key] = clauses(text);
-    for (const auto& fig : rule.data.value("figures", json::array())) {
-        std::string keyword = fig.value("keyword", "");
-        int window = fig.value("window", 8);
-        std::vector<std::string> verbs = fig.value("verbs", std::vector<std::string>{});
-        std::vector<std::string> sections = fig.value("sections", std::vector<std::string>{});
+    for (const Figure& fig : rule.figures) {
+        const std::string& keyword = fig.keyword;
+        const int window = fig.window;
+        const std::vector<std::string>& verbs = fig.verbs;
+        const std::vector<std::string>& sections = fig.sections;
         for (const auto& [key, parts] : split) {
             if (!sections.empty() && std::find(sections.begin(), sections.end(), key) == sections.end()) continue;
             for (std::string_view cl : parts) {
@@ -515,12 +689,11 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                 bool matched = false, anyCandidate = false;
                 std::vector<std::pair<std::string, Fixed>> tried;
                 std::vector<std::string> ids;
-                for (const auto& cand : fig.value("candidates", json::array())) {
+                for (const auto& cand : fig.candidates) {
                     Fixed sum = 0;
                     bool any = false;
                     std::string names;
-                    for (const auto& c : cand) {
-                        int ci = ctx.r.format->findCell(c.get<std::string>());
+                    for (int ci : cand) {
                         auto v = ctx.value(ci);
                         if (v) { sum += *v; any = true; }
                         names += (names.empty() ? "" : " + ") + ctx.cell(ci).name;
@@ -552,16 +725,15 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
 }
 
 void checkTextMentions(const Rule& rule, const Ctx& ctx) {
-    if (auto w = rule.data.find("when"); w != rule.data.end())
-        if (w->value("agency_kind", "") != ctx.r.meta.agencyKind) return;
-    std::string key = rule.data.value("section", "");
+    if (!rule.whenAgencyKind.empty() && rule.whenAgencyKind != ctx.r.meta.agencyKind) return;
+    const std::string& key = rule.section;
     auto it = ctx.r.text.find(key);
     if (it == ctx.r.text.end() || isBlankText(it->second)) return;   // an empty section is R-1's finding
     std::string missing;
-    for (const auto& group : rule.data.value("all_of", json::array())) {
+    for (const auto& group : rule.allOf) {
         bool found = false;
-        for (const auto& w : group) found |= it->second.find(w.get<std::string>()) != std::string::npos;
-        if (!found) missing += (missing.empty() ? "" : "、") + group[0].get<std::string>();
+        for (const auto& w : group) found |= it->second.find(w) != std::string::npos;
+        if (!found) missing += (missing.empty() ? "" : "、") + group[0];
     }
     if (missing.empty()) return;
     Finding f = base(rule);
@@ -572,8 +744,8 @@ void checkTextMentions(const Rule& rule, const Ctx& ctx) {
 
 void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
     if (!ctx.prev) return;
-    double threshold = rule.data.value("threshold", 0.85);
-    std::size_t minLen = rule.data.value("min_length", 200);
+    const double threshold = rule.threshold;
+    const std::size_t minLen = rule.minLength;
     // character bigrams of the first kSample characters: enough to tell copied text, and bounded
     // in time however long a section is (a 1 MiB section would otherwise cost ~50 ms per check)
     constexpr std::size_t kSample = 20000;
@@ -643,7 +815,7 @@ void checkBlanks(const Rule& rule, const Ctx& ctx) {
 }
 
 void checkLegacy(const Rule& rule, const Ctx& ctx) {
-    const TableDef* t = ctx.r.format->findTable(rule.data.value("table", ""));
+    const TableDef* t = rule.table;
     if (!t || !ctx.r.legacyInUse(*t)) return;
     Finding f = base(rule);
     std::string parts;
@@ -719,9 +891,8 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
     }
     if (d.empty() || !ctx.r.meta.year) return;
     int y = *ctx.r.meta.year;
-    auto deadlines = rule.data.value("deadlines", json::object());
     std::string kind = ctx.r.meta.agencyKind == "department" ? "department" : "government";
-    std::string md = deadlines.value(kind, "03-31");
+    const std::string& md = rule.deadlines.at(kind);
     std::string deadline = std::to_string(y + 1) + "-" + md;
     Finding f = base(rule);
     f.cells = {"meta.published"};
@@ -735,8 +906,7 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
 }
 
 void checkUnits(const Rule& rule, const Ctx& ctx) {
-    for (const auto& cj : rule.data.value("cells", json::array())) {
-        std::string id = cj.get<std::string>();
+    for (const std::string& id : rule.cells) {
         int i = ctx.r.format->findCell(id);
         if (i < 0 || !ctx.value(i) || ctx.r.units.count(id)) continue;
         Finding f = base(rule);
@@ -762,30 +932,23 @@ void checkKinds(const Rule& rule, const Ctx& ctx) {
 } // namespace
 
 // ---------------------------------------------------------------- [SECTION] entry points
-std::vector<RuleSetError> validateRules(const Format& f) { return rulesFor(f).errors; }
+std::shared_ptr<const CompiledRules> compileRules(const Format& f) {
+    return std::make_shared<const CompiledRules>(compile(f));
+}
+
+std::vector<RuleSetError> validateRules(const Format& f) {
+    return f.compiled ? f.compiled->errors : compile(f).errors;
+}
 
 std::vector<Finding> checkReport(const Report& r, const Report* previous) {
     std::vector<Finding> out;
-    if (!r.format) return out;
+    if (!r.format || !r.format->compiled) return out;
     Ctx ctx{r, previous, out, std::vector<char>(r.cells.size(), 1)};
     for (const TableDef& t : r.format->tables)
         for (int i : effectiveCells(r, t)) ctx.inactive[static_cast<std::size_t>(i)] = 0;
-    for (const Rule& rule : rulesFor(*r.format).rules) {
-        if (rule.usesPrev && !previous && rule.check != "equal" && rule.check != "less_equal") continue;
-        const std::string& c = rule.check;
-        if (c == "equal" || c == "less_equal") checkCompare(rule, ctx);
-        else if (c == "jump") checkJump(rule, ctx);
-        else if (c == "text_figures") checkTextFigures(rule, ctx);
-        else if (c == "text_mentions") checkTextMentions(rule, ctx);
-        else if (c == "text_similar") checkTextSimilar(rule, ctx);
-        else if (c == "blank_cells") checkBlanks(rule, ctx);
-        else if (c == "legacy_row") checkLegacy(rule, ctx);
-        else if (c == "sections_present") checkSections(rule, ctx);
-        else if (c == "meta_required") checkMeta(rule, ctx);
-        else if (c == "format_year") checkFormatYear(rule, ctx);
-        else if (c == "publish_deadline") checkDeadline(rule, ctx);
-        else if (c == "unit_required") checkUnits(rule, ctx);
-        else if (c == "cell_kinds") checkKinds(rule, ctx);
+    for (const Rule& rule : r.format->compiled->rules) {
+        if (rule.needsPrev && !previous) continue;
+        rule.run(rule, ctx);
     }
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
     return out;

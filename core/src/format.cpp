@@ -1,6 +1,7 @@
 // format.cpp — parses the embedded format files into Format (layout of merged headers/labels and the
 // flat cell list). The files are trusted build inputs, still every problem is reported, not assumed.
 #include "nianbao/format.hpp"
+#include "nianbao/check.hpp"
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -237,6 +238,7 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
         }
     }
     f.rules = j.value("rules", json::array());
+    f.compiled = compileRules(f);   // the rule set's problems are validateRules(f)'s to report
     return true;
 }
 

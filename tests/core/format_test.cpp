@@ -172,3 +172,61 @@ TEST_CASE("a broken rule set is reported, not used", "[rules]") {
     CHECK(errors[2].message.find("severity") != std::string::npos);
     CHECK(errors[3].message.find("frobnicate") != std::string::npos);
 }
+
+TEST_CASE("a rule with a misspelt key, a wrong type or an unknown table is a rule-set error naming it", "[rules]") {
+    auto j = nlohmann::json::parse(testutil::readFile(testutil::sourceDir() + "/core/formats/f2021.json"));
+    using nlohmann::json;
+    j["rules"] = json::array({
+        json{{"id", "X-1"}, {"severity", "warning"}, {"check", "jump"}, {"cells", {"t4.review.total"}}, {"ratio", 5}, {"min_dif", 20}},
+        json{{"id", "X-2"}, {"severity", "warning"}, {"check", "text_similar"}, {"threshhold", 0.9}, {"min_length", 200}},
+        json{{"id", "X-3"}, {"severity", "warning"}, {"check", "legacy_row"}, {"table", "t9"}},
+        json{{"id", "X-4"}, {"severity", "error"}, {"check", "equal"}, {"lhs", {5}}, {"rhs", {"t4.review.upheld"}}},
+        json{{"id", "X-5"}, {"severity", "warning"}, {"check", "text_figures"},
+             {"figures", {{{"keyword", "申请"}, {"windw", 8}, {"candidates", {{"t3.1.total"}}}}}}},
+        json{{"id", "X-6"}, {"severity", "warning"}, {"check", "jump"}, {"cells", {"t4.review.total"}}, {"min_diff", 20}},
+        json{{"id", "X-7"}, {"severity", "warning"}, {"check", "text_mentions"}, {"section", "overview"},
+             {"all_of", {{"考核"}}}, {"when", {{"agency", "government"}}}},
+        json{{"id", "OK-1"}, {"severity", "warning"}, {"check", "jump"}, {"cells", {"t4.review.total"}}, {"ratio", 2.5}, {"min_diff", 20}},
+    });
+    nb::Format f;
+    std::string err;
+    REQUIRE(nb::parseFormat(j, f, err));
+    std::vector<nb::RuleSetError> errors;
+    REQUIRE_NOTHROW(errors = nb::validateRules(f));
+    REQUIRE(errors.size() == 7);
+    auto has = [&](std::size_t i, const char* rule, const char* text) {
+        INFO(errors[i].rule << ": " << errors[i].message);
+        CHECK(errors[i].rule == rule);
+        CHECK(errors[i].message.find(text) != std::string::npos);
+    };
+    has(0, "X-1", "\"min_dif\"");
+    has(1, "X-2", "\"threshhold\"");
+    has(2, "X-3", "t9");
+    has(3, "X-4", "\"lhs\"");
+    has(4, "X-5", "\"windw\"");
+    has(5, "X-6", "\"ratio\"");   // required: no hidden default
+    has(6, "X-7", "\"agency\"");
+    // the sound rule is compiled and runs (a fractional ratio is kept exactly: 2.5, not 2)
+    nb::Report prev = nb::Report::blank(f), cur = nb::Report::blank(f);
+    prev.set("t4.review.total", nb::fromInt(40));
+    cur.set("t4.review.total", nb::fromInt(110));   // 2.75 × last year
+    auto fs = nb::checkReport(cur, &prev);
+    CHECK(std::count_if(fs.begin(), fs.end(), [](const nb::Finding& x) { return x.code == "OK-1"; }) == 1);
+    CHECK(std::none_of(fs.begin(), fs.end(), [](const nb::Finding& x) { return x.code.rfind("X-", 0) == 0; }));
+}
+
+TEST_CASE("compiled rules belong to their format: a new format at an old address gets its own", "[rules]") {
+    auto j = nlohmann::json::parse(testutil::readFile(testutil::sourceDir() + "/core/formats/f2021.json"));
+    for (int round = 0; round < 2; ++round) {
+        nb::Format f;
+        std::string err;
+        if (round == 1) j["rules"] = nlohmann::json::array();
+        REQUIRE(nb::parseFormat(j, f, err));
+        nb::Report r = nb::Report::blank(f);
+        r.set("t4.review.upheld", nb::fromInt(3));
+        r.set("t4.review.total", nb::fromInt(1));
+        auto fs = nb::checkReport(r);
+        if (round == 0) CHECK_FALSE(fs.empty());
+        else CHECK(fs.empty());   // no rules, no findings (the old address-keyed cache returned stale ones)
+    }
+}

@@ -139,9 +139,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!back.ok()) fail("a state the UI reached does not load back", back.error.text() + "\n" + saved);
         std::string again = nb::saveReport(*back.report);
         if (again != saved) fail("save → load → save differs", saved + "\n----\n" + again);
-        (void)nb::checkReport(now);
-        (void)nb::renderHtml(now);
-        (void)nb::reportTitle(now);
+        if (!in.more() || step % 8 == 7) {   // the slower consumers, often enough to see every kind of state
+            (void)nb::checkReport(now);
+            (void)nb::renderHtml(now);
+        }
     }
     return 0;
 }

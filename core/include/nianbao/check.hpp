@@ -3,6 +3,7 @@
 // Every finding names its rule, cells, numbers and a Chinese message; no finding stops the check.
 #pragma once
 #include "nianbao/report.hpp"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +28,11 @@ struct Finding {
 
 struct RuleSetError { std::string rule, message; };
 
-/// Compiles and validates a format's rules (unknown cells, duplicate codes, bad kinds).
-/// Returns the problems found; empty means the rule set is sound.
+/// Compiles a format's rules (parseFormat does this once, into Format::compiled): every kind's
+/// parameters typed and cells resolved; unknown keys, wrong types, unknown cells, duplicate codes and
+/// bad kinds become RuleSetErrors naming the rule and key (such a rule is left out, never half-run).
+std::shared_ptr<const CompiledRules> compileRules(const Format& f);
+/// The problems compileRules found; empty means the rule set is sound.
 std::vector<RuleSetError> validateRules(const Format& f);
 
 /// Checks a report; previous (either format) enables the cross-year rules.

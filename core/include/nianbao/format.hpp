@@ -4,6 +4,7 @@
 // Nothing here knows about a particular cell: labels, merges and rules all come from the data.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,8 @@ struct SectionDef {
     std::string tableId;            // t2/t3/t4, or empty
 };
 
+struct CompiledRules;               // check.cpp
+
 struct Format {
     std::string id;                 // "2019" / "2021"
     std::string name, document;
@@ -75,7 +78,8 @@ struct Format {
     std::vector<TableDef> tables;
     std::vector<CellDef> cells;
     std::unordered_map<std::string, int> cellIndex;
-    nlohmann::json rules;           // compiled by RuleSet
+    nlohmann::json rules;           // the rule table as written (core/formats/README.md)
+    std::shared_ptr<const CompiledRules> compiled;   // the same, compiled once by parseFormat (check.hpp)
 
     int findCell(std::string_view id) const;   // -1 when unknown
     const TableDef* findTable(std::string_view id) const;
