@@ -71,7 +71,8 @@ int check(int argc, char** argv) {
             else std::cout << file << "：无法读取：" << why << "\n";
             continue;
         }
-        auto findings = nb::checkReport(*res.report, prev ? &*prev : nullptr);
+        auto findings = res.integrity;   // an exported page changed after it was made: P-1 / P-2 first
+        for (auto& f : nb::checkReport(*res.report, prev ? &*prev : nullptr)) findings.push_back(std::move(f));
         int errors = 0, warnings = 0, infos = 0;
         for (const auto& f : findings)
             (f.severity == nb::Severity::Error ? errors : f.severity == nb::Severity::Warning ? warnings : infos)++;

@@ -40,6 +40,15 @@ std::string escapeHtml(std::string_view s) {
     return out;
 }
 
+std::string printedCellText(const Report& r, int idx) {
+    const auto& v = r.cells[static_cast<std::size_t>(idx)];
+    if (!v) return {};
+    std::string text = formatDecimal(*v);
+    auto u = r.units.find(r.format->cells[static_cast<std::size_t>(idx)].id);
+    if (u != r.units.end()) text += u->second;
+    return text;
+}
+
 std::string reportTitle(const Report& r) {
     std::string agency = r.meta.agency.empty() ? "（机关名称）" : r.meta.agency;
     std::string year = r.meta.year ? std::to_string(*r.meta.year) : "（年度）";
@@ -69,13 +78,7 @@ struct TableWriter {
 
     std::string valueCell(int idx, int colspan) {
         const CellDef& c = r.format->cells[static_cast<std::size_t>(idx)];
-        const auto& v = r.cells[static_cast<std::size_t>(idx)];
-        std::string text;
-        if (v) {
-            text = formatDecimal(*v);
-            auto u = r.units.find(c.id);
-            if (u != r.units.end()) text += u->second;
-        }
+        std::string text = printedCellText(r, idx);
         return "<td class=\"v\" data-cell=\"" + escapeHtml(c.id) + "\"" + attrSpan(colspan, 1) + ">" + escapeHtml(text) + "</td>";
     }
 
@@ -241,7 +244,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
     out += "</p>\n";
     if (opt.embedData) {
         std::string json = saveReport(r);
-        out += "<p class=\"fp\">数据指纹（SHA-256）：" + sha256Hex(json) + " · 格式：" + escapeHtml(f.document) +
+        out += "<p class=\"fp\">" + std::string(kFingerprintLabel) + sha256Hex(json) + " · 格式：" + escapeHtml(f.document) +
                " · 由 nianbao 生成，可用 nianbao 打开本页核对数据</p>\n";
         std::string safe;
         safe.reserve(json.size());
@@ -251,7 +254,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
             else if (c == '&') safe += "\\u0026";
             else safe += c;
         }
-        out += "</main>\n<script type=\"application/json\" id=\"nianbao-data\">" + safe + "</script>\n";
+        out += "</main>\n<script type=\"application/json\" id=\"" + std::string(kPageDataId) + "\">" + safe + "</script>\n";
     } else {
         out += "</main>\n";
     }

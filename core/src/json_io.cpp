@@ -3,6 +3,8 @@
 // [SECTION] loadReport: validates every field and names the one that is wrong
 // [SECTION] saveReport: deterministic output in the format's official order
 #include "nianbao/json_io.hpp"
+#include "nianbao/html_render.hpp"
+#include "nianbao/page_verify.hpp"
 #include "nianbao/meta_values.hpp"
 #include <cstdlib>
 #include <set>
@@ -446,7 +448,7 @@ std::string saveReport(const Report& r) {
 }
 
 std::optional<std::string> extractEmbeddedJson(std::string_view html) {
-    static const std::string_view marker = "id=\"nianbao-data\"";
+    const std::string marker = "id=\"" + std::string(kPageDataId) + "\"";
     auto p = html.find(marker);
     if (p == std::string_view::npos) return std::nullopt;
     auto start = html.find('>', p);
@@ -467,7 +469,9 @@ LoadResult loadReportOrPage(std::string_view text, LoadMode mode) {
             res.error.message = "这个网页不是 nianbao 导出的年报页面（找不到其中的报告数据）";
             return res;
         }
-        return loadReport(*j, mode);
+        LoadResult res = loadReport(*j, mode);
+        if (res.ok()) res.integrity = verifyPage(text, *res.report);
+        return res;
     }
     return loadReport(text, mode);
 }

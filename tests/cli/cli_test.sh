@@ -50,6 +50,17 @@ grep -q '第 1 行' "$tmp/broken.txt" && ok || bad "broken json message lacks li
 grep -q '青海省人民政府2019年政府信息公开工作年度报告' "$tmp/q.html" && ok || bad "render title"
 "$NIANBAO" check "$tmp/q.html" > /dev/null; rc=$?
 [ $rc -eq 1 ] && ok || bad "a rendered page can be checked again (exit $rc)"
+# a page changed after it was made: one embedded number → P-1; one visible cell → P-2 naming it
+sed 's/"review": { "upheld": 34/"review": { "upheld": 35/' "$tmp/q.html" > "$tmp/q-data.html"
+"$NIANBAO" check --json "$tmp/q-data.html" > "$tmp/q-data.json"
+node -e 'const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (!a.some(f => f.code === "P-1" && f.severity === "error")) throw new Error(JSON.stringify(a));' "$tmp/q-data.json" \
+  && ok || bad "changed embedded data gives no P-1"
+sed 's/data-cell="t4.review.total">41</data-cell="t4.review.total">54</' "$tmp/q.html" > "$tmp/q-cell.html"
+"$NIANBAO" check "$tmp/q-cell.html" > "$tmp/q-cell.txt"
+grep -q 'P-2.*行政复议 总计：页面显示“54”，内嵌数据为“41”' "$tmp/q-cell.txt" && ! grep -q 'P-1' "$tmp/q-cell.txt" \
+  && ok || bad "changed visible cell: $(cat "$tmp/q-cell.txt")"
+"$NIANBAO" check --json "$tmp/q.html" | grep -q '"P-[12]"' && bad "an untouched page reports P-1/P-2" || ok
 "$NIANBAO" render "$tmp/broken.json" -o "$tmp/x.html" 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "render broken exit $rc"
 "$NIANBAO" frobnicate 2>/dev/null; rc=$?

@@ -164,3 +164,51 @@ TEST_CASE("sha256 matches the FIPS test vectors", "[html]") {
     CHECK(nb::sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
+
+TEST_CASE("an exported page is verified when opened: P-1 for changed data, P-2 for a changed visible cell", "[render][page]") {
+    auto r = testutil::load(testutil::seedPath());
+    std::string page = nb::renderHtml(r);
+    auto clean = nb::loadReportOrPage(page);
+    REQUIRE(clean.ok());
+    CHECK(clean.integrity.empty());
+
+    // one embedded number changed (the visible table still says 41)
+    std::string data = page;
+    auto d = data.find("\"review\": { \"upheld\": 34");
+    REQUIRE(d != std::string::npos);
+    data.replace(d, std::string("\"review\": { \"upheld\": 34").size(), "\"review\": { \"upheld\": 35");
+    auto p1 = nb::loadReportOrPage(data);
+    REQUIRE(p1.ok());
+    REQUIRE_FALSE(p1.integrity.empty());
+    CHECK(p1.integrity[0].code == "P-1");
+    CHECK(p1.integrity[0].severity == nb::Severity::Error);
+    // …and the visible table now differs from the (changed) data: named too
+    bool p2 = std::any_of(p1.integrity.begin(), p1.integrity.end(), [](const nb::Finding& f) {
+        return f.code == "P-2" && f.cells == std::vector<std::string>{"t4.review.upheld"};
+    });
+    CHECK(p2);
+
+    // one visible cell changed, the data untouched
+    std::string shown = page;
+    auto v = shown.find("data-cell=\"t4.review.total\">41<");
+    REQUIRE(v != std::string::npos);
+    shown.replace(v, std::string("data-cell=\"t4.review.total\">41<").size(), "data-cell=\"t4.review.total\">54<");
+    auto r2 = nb::loadReportOrPage(shown);
+    REQUIRE(r2.ok());
+    REQUIRE(r2.integrity.size() == 1);
+    const nb::Finding& f = r2.integrity[0];
+    CHECK(f.code == "P-2");
+    CHECK(f.cells == std::vector<std::string>{"t4.review.total"});
+    CHECK(f.message.find("“54”") != std::string::npos);
+    CHECK(f.message.find("“41”") != std::string::npos);
+    CHECK(f.expected == nb::fromInt(41));
+    CHECK(f.actual == nb::fromInt(54));
+
+    // hostile text (with a typed "\u003c") round-trips without a false P-1
+    nb::Report h = r;
+    h.text["other"] = "</script><b>\\u003c & \"x\" 'y'";
+    auto back = nb::loadReportOrPage(nb::renderHtml(h));
+    REQUIRE(back.ok());
+    CHECK(back.integrity.empty());
+    CHECK(back.report->text.at("other") == h.text.at("other"));
+}

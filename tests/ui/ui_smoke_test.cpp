@@ -4,6 +4,7 @@
 #define CATCH_CONFIG_MAIN
 #include "ui/document.hpp"
 #include "imgui.h"
+#include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
 #include "ui/app.hpp"
 #include <catch2/catch.hpp>
@@ -330,4 +331,26 @@ TEST_CASE("a stored draft with one unreadable field restores the rest and names 
     CHECK(app.document().report().meta.agency == "青海省人民政府");
     CHECK(app.document().report().get("t4.review.total") == nb::fromInt(41));
     CHECK(app.restoredNotice().find("meta.agency_kind") != std::string::npos);
+}
+
+TEST_CASE("opening a page changed after it was made lists P-2 on the changed cell, until another report opens", "[ui][page]") {
+    Headless h;
+    FakePlatform p;
+    ui::App app(p, seedJson());
+    auto r = nb::loadReport(seedJson());
+    REQUIRE(r.ok());
+    std::string page = nb::renderHtml(*r.report);
+    auto v = page.find("data-cell=\"t4.review.total\">41<");
+    REQUIRE(v != std::string::npos);
+    page.replace(v, std::string("data-cell=\"t4.review.total\">41<").size(), "data-cell=\"t4.review.total\">54<");
+    REQUIRE(app.loadText(page, "青海.html").empty());
+    h.frame(app, p, 2);
+    const auto& fs = app.document().findings();
+    REQUIRE_FALSE(fs.empty());
+    CHECK(fs.front().code == "P-2");
+    REQUIRE(app.document().mark("t4.review.total"));
+    CHECK(app.document().mark("t4.review.total")->severity == nb::Severity::Error);
+    CHECK(app.statusMessage().find("生成后被改动") != std::string::npos);
+    REQUIRE(app.loadText(seedJson(), "").empty());
+    for (const auto& f : app.document().findings()) CHECK(f.code.rfind("P-", 0) != 0);
 }

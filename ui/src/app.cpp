@@ -36,8 +36,10 @@ std::string App::loadText(const std::string& text, const std::string& origin) {
     }
     m_editing = false;
     m_sel = -1;
-    m_doc->replaceReport(std::move(*res.report));
-    if (!origin.empty()) message("已打开“" + origin + "”（可用 撤销 回到打开前）", 0);
+    bool changedPage = !res.integrity.empty();
+    m_doc->openReport(std::move(*res.report), std::move(res.integrity));
+    if (changedPage) message("注意：“" + (origin.empty() ? std::string("此页面") : origin) + "”在生成后被改动过（见右侧 P-1/P-2），请以原始文件为准", 2);
+    else if (!origin.empty()) message("已打开“" + origin + "”（可用 撤销 回到打开前）", 0);
     return {};
 }
 
@@ -267,7 +269,7 @@ void App::newReport(const std::string& formatId, int year) {
     r.meta.agencyKind = m_doc->report().meta.agencyKind;
     m_sel = -1;
     m_editing = false;
-    m_doc->replaceReport(std::move(r));
+    m_doc->openReport(std::move(r));
     message("已新建 " + std::to_string(year) + " 年度报告（" + f->id + " 年格式）", 0);
 }
 
@@ -376,7 +378,7 @@ void App::restoreAutosave() {
         m_restoredNotice = "浏览器中保存的上次内容无法读取（" + res.error.text() + "），已忽略。";
         return;
     }
-    m_doc->replaceReport(std::move(*res.report));
+    m_doc->openReport(std::move(*res.report));
     m_restoredNotice = "已恢复上次未下载保存的内容：" + nb::reportTitle(m_doc->report()) + "。";
     if (!res.skipped.empty()) {
         m_restoredNotice += "其中 " + std::to_string(res.skipped.size()) + " 项无法读取，未恢复：";

@@ -15,7 +15,8 @@ const CellMark* Document::mark(const std::string& id) const {
 }
 
 void Document::recheck() {
-    m_findings = nb::checkReport(m_report, previous());
+    m_findings = m_integrity;
+    for (auto& f : nb::checkReport(m_report, previous())) m_findings.push_back(std::move(f));
     m_marks.clear();
     for (std::size_t i = 0; i < m_findings.size(); ++i) {
         const auto& f = m_findings[i];
@@ -59,6 +60,11 @@ void Document::replaceReport(nb::Report r) {
     pushUndo(m_report);
     m_report = std::move(r);
     changed();
+}
+
+void Document::openReport(nb::Report r, std::vector<nb::Finding> integrity) {
+    m_integrity = std::move(integrity);
+    replaceReport(std::move(r));
 }
 
 void Document::fieldChanged() {

@@ -4,6 +4,7 @@
 #pragma once
 #include "nianbao/report.hpp"
 #include <string>
+#include <string_view>
 
 namespace nb {
 
@@ -12,6 +13,11 @@ struct RenderOptions {
 };
 
 std::string renderHtml(const Report& r, const RenderOptions& opt = {});
+/// What the page prints in a value cell (<td data-cell="id">): "1615700万元", "24252.311082"; "" when blank.
+std::string printedCellText(const Report& r, int cellIndex);
+/// The page's markers, shared with the loader and the page verifier (page_verify.hpp).
+constexpr std::string_view kPageDataId = "nianbao-data";                 // <script type="application/json" id=…>
+constexpr std::string_view kFingerprintLabel = "数据指纹（SHA-256）：";   // followed by 64 hex digits
 /// The title as published reports write it: "青海省人民政府2019年政府信息公开工作年度报告".
 std::string reportTitle(const Report& r);
 /// HTML-escapes text (& < > " ' and control characters / bidi marks neutralised).

@@ -2,6 +2,7 @@
 // field-named error messages, and deterministic save. Loading never modifies an existing report:
 // it returns a new one or an error.
 #pragma once
+#include "nianbao/check.hpp"
 #include "nianbao/report.hpp"
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ struct LoadResult {
     std::optional<Report> report;
     LoadError error;
     std::vector<LoadError> skipped;   // LoadMode::Salvage: the fields left out, each named (report still set)
+    std::vector<Finding> integrity;   // an exported page: P-1 / P-2 when it was changed after it was made
     bool ok() const { return report.has_value(); }
 };
 

@@ -28,7 +28,10 @@ public:
     // ---- edits: each is one undo step, re-checks the report, bumps the revision
     void setCell(int cellIndex, std::optional<nb::Fixed> v);
     void setCells(const std::vector<std::pair<int, std::optional<nb::Fixed>>>& values);   // one step (block paste)
-    void replaceReport(nb::Report r);      // open a file / new report: undoable too
+    void replaceReport(nb::Report r);      // a whole-report edit (format conversion, meta choices): undoable
+    /// Open a file / new report (undoable): `integrity` are the findings about the file itself (an
+    /// exported page changed after it was made: P-1/P-2); they stay listed until another report is opened.
+    void openReport(nb::Report r, std::vector<nb::Finding> integrity = {});
     /// Text/meta fields are edited in place by the widgets: fieldChanged() on every keystroke (live
     /// check), then commitFieldEdit(report as it was before the field was entered) when it is left.
     nb::Report& mutableReport() { return m_report; }
@@ -57,6 +60,7 @@ private:
     std::optional<nb::Report> m_previous;
     std::string m_previousName;
     std::vector<nb::Finding> m_findings;
+    std::vector<nb::Finding> m_integrity;
     std::map<std::string, CellMark> m_marks;
     std::deque<nb::Report> m_undo, m_redo;
     int m_revision = 0, m_savedRevision = 0;
