@@ -34,11 +34,17 @@ struct Instance {
     int fix = -1;
 };
 
+enum class Side { After, Before, Either };   // where a text_figures number stands relative to its keyword
+
 struct Figure {                // one text_figures entry: "<verb>…<keyword>…N 件" against candidate sums
-    std::string name, keyword;
+    std::string name;
+    std::vector<std::string> keywords;          // `keyword` and `keywords`: the earliest in a clause counts
     int window = 0;
-    std::vector<std::string> verbs, sections;
+    Side side = Side::After;
+    std::vector<std::string> verbs, sections, exclude, context;
     std::vector<std::vector<int>> candidates;
+    std::vector<std::string> labels;            // how a candidate is named ("" = its cells' names)
+    std::map<int, std::vector<int>> parts;      // a candidate's `….total` cell → the cells it sums (total_parts)
 };
 
 struct Ctx;
@@ -56,7 +62,8 @@ struct Rule {
     std::vector<std::string> cells;                        // jump, unit_required
     Fixed ratio = 0, minDiff = 0;                          // jump
     std::vector<Figure> figures;                           // text_figures
-    std::string section, whenAgencyKind;                   // text_mentions
+    std::string section, whenAgencyKind;                   // text_mentions, text_length (section)
+    std::size_t minChars = 0;                              // text_length
     std::vector<std::vector<std::string>> allOf;           // text_mentions
     double threshold = 0;                                  // text_similar
     std::size_t minLength = 0;                             // text_similar
@@ -83,6 +90,7 @@ void checkCompare(const Rule&, const Ctx&);
 void checkJump(const Rule&, const Ctx&);
 void checkTextFigures(const Rule&, const Ctx&);
 void checkTextMentions(const Rule&, const Ctx&);
+void checkTextLength(const Rule&, const Ctx&);
 void checkTextSimilar(const Rule&, const Ctx&);
 void checkBlanks(const Rule&, const Ctx&);
 void checkLegacy(const Rule&, const Ctx&);
@@ -106,6 +114,7 @@ const std::vector<Kind> kKinds = {
     {"text_figures", checkTextFigures, false, {{"figures", P::Figures, true, nullptr}}},
     {"text_mentions", checkTextMentions, false, {{"section", P::String, true, nullptr}, {"all_of", P::StringGroups, true, nullptr},
                                                  {"when", P::Object, false, "{}"}}},
+    {"text_length", checkTextLength, false, {{"section", P::String, true, nullptr}, {"min_chars", P::Integer, true, nullptr}}},
     {"text_similar", checkTextSimilar, true, {{"threshold", P::Number, true, nullptr}, {"min_length", P::Integer, true, nullptr}}},
     {"legacy_row", checkLegacy, false, {{"table", P::String, true, nullptr}}},
     {"publish_deadline", checkDeadline, false, {{"deadlines", P::Object, true, nullptr}}},
@@ -116,10 +125,14 @@ const std::vector<Kind> kKinds = {
     {"meta_required", checkMeta, false, {}},
     {"cell_kinds", checkKinds, false, {}},
 };
-// the keys of one text_figures entry
-const std::vector<Param> kFigure = {{"name", P::String, false, "\"\""}, {"keyword", P::String, true, nullptr},
+// the keys of one text_figures entry (`keyword` or `keywords`: at least one word between them)
+const std::vector<Param> kFigure = {{"name", P::String, false, "\"\""}, {"keyword", P::String, false, "\"\""},
+                                    {"keywords", P::Strings, false, "[]"}, {"side", P::String, false, "\"after\""},
                                     {"window", P::Integer, false, "8"}, {"verbs", P::Strings, false, "[]"},
-                                    {"sections", P::Strings, false, "[]"}, {"candidates", P::StringGroups, true, nullptr}};
+                                    {"exclude", P::Strings, false, "[]"}, {"context", P::Strings, false, "[]"},
+                                    {"sections", P::Strings, false, "[]"},
+                                    {"candidates", P::StringGroups, true, nullptr}, {"labels", P::Strings, false, "[]"},
+                                    {"total_parts", P::Strings, false, "[]"}};
 
 const char* typeText(P t) {
     switch (t) {
@@ -272,22 +285,53 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
             if (std::string e = checkKeys(fj, {&kFigure}, where); !e.empty()) return e;
             Figure fig;
             fig.name = param(fj, kFigure, "name").get<std::string>();
-            fig.keyword = param(fj, kFigure, "keyword").get<std::string>();
-            fig.window = param(fj, kFigure, "window").get<int>();
+            std::string keyword = param(fj, kFigure, "keyword").get<std::string>();
+            if (!keyword.empty()) fig.keywords.push_back(keyword);
+            for (const auto& k : param(fj, kFigure, "keywords").get<std::vector<std::string>>()) {
+                if (k.empty()) return where + "keywords 不能含空词";
+                fig.keywords.push_back(k);
+            }
+            if (fig.keywords.empty()) return where + "缺少 keyword 或 keywords";
+            auto w = param(fj, kFigure, "window").get<std::int64_t>();
+            if (w < 0 || w > 32) return where + "window 应在 0 与 32 之间";
+            fig.window = static_cast<int>(w);
+            std::string side = param(fj, kFigure, "side").get<std::string>();
+            if (side == "after") fig.side = Side::After;
+            else if (side == "before") fig.side = Side::Before;
+            else if (side == "either") fig.side = Side::Either;
+            else return where + "side 应为 \"after\"、\"before\" 或 \"either\"";
             fig.verbs = param(fj, kFigure, "verbs").get<std::vector<std::string>>();
+            fig.exclude = param(fj, kFigure, "exclude").get<std::vector<std::string>>();
+            for (const auto& x : fig.exclude) if (x.empty()) return where + "exclude 不能含空词";
+            fig.context = param(fj, kFigure, "context").get<std::vector<std::string>>();
+            for (const auto& x : fig.context) if (x.empty()) return where + "context 不能含空词";
             fig.sections = param(fj, kFigure, "sections").get<std::vector<std::string>>();
-            if (fig.keyword.empty()) return where + "keyword 不能为空";
             for (const auto& s : fig.sections) if (!f.sectionForText(s)) return where + "unknown section " + s;
+            auto totalParts = param(fj, kFigure, "total_parts").get<std::vector<std::string>>();
             for (const auto& cand : fj["candidates"]) {
                 std::vector<int> idx;
                 for (const auto& id : cand) {
-                    int ci = f.findCell(id.get<std::string>());
-                    if (ci < 0) return where + "unknown cell " + id.get<std::string>();
+                    std::string cid = id.get<std::string>();
+                    int ci = f.findCell(cid);
+                    if (ci < 0) return where + "unknown cell " + cid;
                     idx.push_back(ci);
+                    const std::string suffix = ".total";
+                    if (totalParts.empty() || cid.size() <= suffix.size() ||
+                        cid.compare(cid.size() - suffix.size(), suffix.size(), suffix) != 0 || fig.parts.count(ci)) continue;
+                    std::vector<int> parts;
+                    for (const auto& col : totalParts) {
+                        std::string pid = cid.substr(0, cid.size() - suffix.size() + 1) + col;
+                        int pi = f.findCell(pid);
+                        if (pi < 0) return where + "total_parts：unknown cell " + pid;
+                        parts.push_back(pi);
+                    }
+                    fig.parts[ci] = std::move(parts);
                 }
                 if (idx.empty()) return where + "empty candidate";
                 fig.candidates.push_back(std::move(idx));
             }
+            fig.labels = param(fj, kFigure, "labels").get<std::vector<std::string>>();
+            if (fig.labels.size() > fig.candidates.size()) return where + "labels 多于 candidates";
             r.figures.push_back(std::move(fig));
         }
     } else if (c == "text_mentions") {
@@ -299,6 +343,12 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
         static const std::vector<Param> kWhen = {{"agency_kind", P::String, false, nullptr}};
         if (std::string e = checkKeys(when, {&kWhen}, "when："); !e.empty()) return e;
         r.whenAgencyKind = when.value("agency_kind", "");
+    } else if (c == "text_length") {
+        r.section = rj["section"].get<std::string>();
+        if (!f.sectionForText(r.section)) return "unknown section " + r.section;
+        auto n = rj["min_chars"].get<std::int64_t>();
+        if (n < 1 || n > 10000) return "min_chars 应在 1 与 10000 之间";
+        r.minChars = static_cast<std::size_t>(n);
     } else if (c == "text_similar") {
         r.threshold = rj["threshold"].get<double>();
         if (r.threshold <= 0 || r.threshold > 1) return "threshold 应在 0 与 1 之间";
@@ -357,6 +407,9 @@ struct Ctx {
     const Report* prev;
     std::vector<Finding>& out;
     std::vector<char> inactive;   // cells that do not count: the legacy （六） row when unused, its three rows when used
+    // text_figures: each section's clauses that hold a count ("…N 件"), split once for all text_figures rules
+    mutable std::map<std::string, std::vector<std::string_view>> countClauses{};
+    mutable bool countClausesReady = false;
     const CellDef& cell(int i) const { return r.format->cells[static_cast<std::size_t>(i)]; }
     std::optional<Fixed> value(int i) const { return r.cells[static_cast<std::size_t>(i)]; }
 };
@@ -632,81 +685,212 @@ std::string sectionTitle(const Format& f, const std::string& key) {
 }
 
 // splits text into clauses at sentence and clause punctuation, in one pass over the bytes
-// (every separator is one ASCII byte or a three-byte UTF-8 sequence starting 0xE3 or 0xEF)
-std::vector<std::string_view> clauses(std::string_view text) {
+// (every separator is one ASCII byte or a three-byte UTF-8 sequence starting 0xE3 or 0xEF), keeping only
+// the clauses that can hold a figure: a digit (ASCII or full-width ０–９) and 件 in them
+std::vector<std::string_view> countClausesOf(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
+    bool digit = false, jian = false;
+    auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     for (std::size_t i = 0; i < text.size();) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
+        unsigned char c = at(i);
         std::size_t len = 0;
         if (c == ';' || c == ',' || c == '\n' || c == '(' || c == ')') len = 1;
         else if ((c == 0xE3 || c == 0xEF) && i + 2 < text.size()) {
             std::string_view t = text.substr(i, 3);
             if (t == "。" || t == "；" || t == "，" || t == "（" || t == "）" || t == "！" || t == "？" || t == "：") len = 3;
-        }
+            else if (c == 0xEF && at(i + 1) == 0xBC && at(i + 2) >= 0x90 && at(i + 2) <= 0x99) digit = true;
+        } else if (c >= '0' && c <= '9') digit = true;
+        else if (c == 0xE4 && i + 2 < text.size() && at(i + 1) == 0xBB && at(i + 2) == 0xB6) jian = true;   // 件
         if (len) {
-            out.push_back(text.substr(start, i - start));
+            if (digit && jian) out.push_back(text.substr(start, i - start));
+            digit = jian = false;
             i += len;
             start = i;
         } else {
             i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
         }
     }
-    if (start < text.size()) out.push_back(text.substr(start));
+    if (start < text.size() && digit && jian) out.push_back(text.substr(start));
     return out;
 }
 
+// ---- text_figures: "…keyword…N 件" (or "N 件…keyword") in a clause, against sums of cells
+bool isDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }   // ASCII or full-width
+bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+// the count that starts at cps[i] (a digit) if "件" follows it (spaces allowed before 件: "办结 3050 件")
+std::optional<Fixed> countAt(const std::vector<char32_t>& cps, std::size_t i) {
+    Fixed n = 0;
+    for (; i < cps.size() && (isDigit(cps[i]) || cps[i] == ','); ++i) {
+        if (cps[i] == ',') continue;
+        n = n * 10 + static_cast<Fixed>(cps[i] <= '9' ? cps[i] - '0' : cps[i] - 0xFF10);
+        if (n > 1000000000000LL) return std::nullopt;
+    }
+    while (i < cps.size() && isSpace(cps[i])) ++i;
+    if (i >= cps.size() || cps[i] != U'件') return std::nullopt;
+    return n * kScale;
+}
+
+// the first number within `window` characters after the keyword, followed by 件
+std::optional<Fixed> countAfter(std::string_view rest, int window) {
+    std::vector<char32_t> cps = codepoints(std::string(rest.substr(0, static_cast<std::size_t>(window + 24) * 4)));
+    std::size_t i = 0;
+    while (i < cps.size() && static_cast<int>(i) < window && !isDigit(cps[i])) ++i;
+    if (i >= cps.size() || !isDigit(cps[i])) return std::nullopt;
+    return countAt(cps, i);
+}
+
+// the nearest "N 件" that ends at most `window` characters before the keyword ("72件顺延至下一年度");
+// a number or a 、 in between ends the search: it belongs to another item of a list
+std::optional<Fixed> countBefore(std::string_view head, int window) {
+    std::size_t span = static_cast<std::size_t>(window + 24) * 4, from = head.size() > span ? head.size() - span : 0;
+    while (from < head.size() && (static_cast<unsigned char>(head[from]) & 0xC0) == 0x80) ++from;   // a whole character
+    std::vector<char32_t> cps = codepoints(std::string(head.substr(from)));
+    int gap = 0;
+    for (std::size_t j = cps.size(); j > 0; --j) {
+        char32_t c = cps[j - 1];
+        if (c == U'件') {
+            std::size_t k = j - 1;
+            while (k > 0 && isSpace(cps[k - 1])) --k;
+            std::size_t end = k;
+            while (k > 0 && (isDigit(cps[k - 1]) || cps[k - 1] == ',')) --k;
+            while (k < end && !isDigit(cps[k])) ++k;
+            if (k < end) return countAt(cps, k);
+            // 件 without a number ("申请件") is part of the gap
+        } else if (isDigit(c) || c == U'、') {
+            return std::nullopt;
+        }
+        if (++gap > window) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// a candidate's value: its cells' sum, a blank `….total` read as the sum of its total_parts
+struct CandidateValue {
+    Fixed sum = 0;
+    bool any = false;        // some cell counted: the candidate can be compared
+    bool open = false;       // a blank cell counted as nothing: a larger text figure may still be right
+    bool fromParts = false;  // a blank total was read from its parts
+    std::vector<std::pair<int, Fixed>> terms;   // each term's cell and value (when it has one)
+};
+
+CandidateValue candidateValue(const Figure& fig, const std::vector<int>& cand, const Ctx& ctx) {
+    CandidateValue cv;
+    __int128 sum = 0;
+    for (int ci : cand) {
+        std::optional<Fixed> v = ctx.value(ci);
+        if (!v) {
+            auto p = fig.parts.find(ci);
+            if (p != fig.parts.end()) {
+                Fixed s = 0;
+                bool any = false;
+                for (int pi : p->second) {
+                    if (auto pv = ctx.value(pi)) { s += *pv; any = true; }
+                    else cv.open = true;
+                }
+                if (any) { v = s; cv.fromParts = true; }
+            } else {
+                cv.open = true;
+            }
+        }
+        if (!v) continue;
+        cv.any = true;
+        sum += *v;
+        cv.terms.emplace_back(ci, *v);
+    }
+    constexpr __int128 kLimit = static_cast<__int128>(1) << 61;
+    if (sum >= kLimit || sum <= -kLimit) cv.any = false;
+    cv.sum = cv.any ? static_cast<Fixed>(sum) : 0;
+    return cv;
+}
+
+// "；265 仅为 表三 （四）1.本机关不掌握相关政府信息 一项": the text's figure is one term of a sum, or one
+// part of a total, alone
+std::string onlyOnePart(const Figure& fig, const std::vector<CandidateValue>& values, Fixed n, const Ctx& ctx) {
+    if (n <= 0) return {};
+    auto termName = [&](int ci) {
+        const CellDef& c = ctx.cell(ci);
+        const TableDef* t = ctx.r.format->findTable(c.table);
+        return fig.parts.count(ci) && t ? t->shortName + " " + c.rowShort : c.name;
+    };
+    for (const auto& cv : values)
+        if (cv.terms.size() > 1)
+            for (const auto& [ci, v] : cv.terms)
+                if (v == n) return "；" + num(n) + " 仅为 " + termName(ci) + " 一项";
+    for (const auto& cv : values)
+        for (const auto& [ci, v] : cv.terms) {
+            auto p = fig.parts.find(ci);
+            if (p == fig.parts.end()) continue;
+            for (int pi : p->second)
+                if (ctx.value(pi) == n) return "；" + num(n) + " 仅为 " + ctx.cell(pi).name + " 一项";
+        }
+    return {};
+}
+
+const std::map<std::string, std::vector<std::string_view>>& countClauses(const Ctx& ctx) {
+    if (!ctx.countClausesReady) {
+        for (const auto& [key, text] : ctx.r.text) ctx.countClauses[key] = countClausesOf(text);
+        ctx.countClausesReady = true;
+    }
+    return ctx.countClauses;
+}
+
 void checkTextFigures(const Rule& rule, const Ctx& ctx) {
-    std::map<std::string, std::vector<std::string_view>> split;
-    for (const auto& [key, text] : ctx.r.text) split[key] = clauses(text);
+    const auto& split = countClauses(ctx);
     for (const Figure& fig : rule.figures) {
-        const std::string& keyword = fig.keyword;
-        const int window = fig.window;
-        const std::vector<std::string>& verbs = fig.verbs;
-        const std::vector<std::string>& sections = fig.sections;
         for (const auto& [key, parts] : split) {
-            if (!sections.empty() && std::find(sections.begin(), sections.end(), key) == sections.end()) continue;
+            const std::string& text = ctx.r.text.at(key);
+            if (!fig.sections.empty() && std::find(fig.sections.begin(), fig.sections.end(), key) == fig.sections.end()) continue;
             for (std::string_view cl : parts) {
-                if (cl.size() < keyword.size()) continue;
-                auto kp = cl.find(keyword);
+                std::size_t kp = std::string_view::npos, klen = 0;   // the earliest keyword; at one place, the longest
+                for (const auto& k : fig.keywords) {
+                    auto p = cl.find(k);
+                    if (p != std::string_view::npos && (p < kp || (p == kp && k.size() > klen))) { kp = p; klen = k.size(); }
+                }
                 if (kp == std::string_view::npos) continue;
-                if (!verbs.empty()) {
+                if (std::any_of(fig.exclude.begin(), fig.exclude.end(),
+                                [&](const std::string& x) { return cl.find(x) != std::string_view::npos; })) continue;
+                if (!fig.verbs.empty()) {
                     bool ok = false;
-                    for (const auto& v : verbs) { auto vp = cl.find(v); ok |= vp != std::string_view::npos && vp < kp; }
+                    for (const auto& v : fig.verbs) { auto vp = cl.find(v); ok |= vp != std::string_view::npos && vp < kp; }
                     if (!ok) continue;
                 }
-                // the first number within `window` characters after the keyword, followed by 件
-                std::vector<char32_t> after = codepoints(std::string(cl.substr(kp + keyword.size(), 64)));
-                std::size_t i = 0;
-                while (i < after.size() && static_cast<int>(i) < window && !(after[i] >= '0' && after[i] <= '9')) ++i;
-                if (i >= after.size() || !(after[i] >= '0' && after[i] <= '9')) continue;
-                Fixed n = 0;
-                bool big = false;
-                for (; i < after.size() && ((after[i] >= '0' && after[i] <= '9') || after[i] == ','); ++i)
-                    if (after[i] != ',' && !big) { n = n * 10 + (after[i] - '0'); if (n > 1000000000000LL) big = true; }
-                if (big || i >= after.size() || after[i] != U'件') continue;
-                n *= kScale;
-                bool matched = false, anyCandidate = false;
+                if (!fig.context.empty()) {   // the clause's paragraph (between line breaks) must name the subject
+                    std::size_t at = static_cast<std::size_t>(cl.data() - text.data());
+                    std::size_t from = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
+                    from = from == std::string::npos ? 0 : from + 1;
+                    std::size_t to = text.find('\n', at);
+                    std::string_view para = std::string_view(text).substr(from, to == std::string::npos ? std::string::npos : to - from);
+                    if (std::none_of(fig.context.begin(), fig.context.end(),
+                                     [&](const std::string& w) { return para.find(w) != std::string_view::npos; })) continue;
+                }
+                std::optional<Fixed> found;
+                if (fig.side != Side::Before) found = countAfter(cl.substr(kp + klen), fig.window);
+                if (!found && fig.side != Side::After) found = countBefore(cl.substr(0, kp), fig.window);
+                if (!found) continue;
+                const Fixed n = *found;
+                bool settled = false, anyCandidate = false;   // settled: a candidate equals n, or blanks could make it
+                std::vector<CandidateValue> values;
                 std::vector<std::pair<std::string, Fixed>> tried;
                 std::vector<std::string> ids;
-                for (const auto& cand : fig.candidates) {
-                    Fixed sum = 0;
-                    bool any = false;
-                    std::string names;
-                    for (int ci : cand) {
-                        auto v = ctx.value(ci);
-                        if (v) { sum += *v; any = true; }
-                        names += (names.empty() ? "" : " + ") + ctx.cell(ci).name;
+                for (std::size_t c = 0; c < fig.candidates.size(); ++c) {
+                    const auto& cand = fig.candidates[c];
+                    for (int ci : cand)
                         if (std::find(ids.begin(), ids.end(), ctx.cell(ci).id) == ids.end()) ids.push_back(ctx.cell(ci).id);
-                    }
-                    if (!any) continue;
+                    CandidateValue cv = candidateValue(fig, cand, ctx);
+                    if (!cv.any) continue;
                     anyCandidate = true;
-                    if (sum == n) matched = true;
+                    if (cv.sum == n || (cv.open && n > cv.sum)) settled = true;
+                    std::string names = c < fig.labels.size() ? fig.labels[c] : "";
+                    if (names.empty())
+                        for (int ci : cand) names += (names.empty() ? "" : " + ") + ctx.cell(ci).name;
                     bool seen = false;
-                    for (const auto& t : tried) seen |= t.second == sum;
-                    if (!seen) tried.emplace_back(names, sum);
+                    for (const auto& t : tried) seen |= t.second == cv.sum;
+                    if (!seen) tried.emplace_back(names + " = " + num(cv.sum) + (cv.fromParts ? "（总计未填写的行按各列相加）" : ""), cv.sum);
+                    values.push_back(std::move(cv));
                 }
-                if (matched || !anyCandidate) continue;
+                if (settled || !anyCandidate) continue;
                 Finding f = base(rule);
                 f.cells = ids;
                 f.cells.push_back("text." + key);
@@ -714,10 +898,9 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                 f.expected = tried[0].second;
                 f.difference = n - tried[0].second;
                 std::string alt;
-                for (std::size_t k = 0; k < tried.size(); ++k)
-                    alt += (k ? "，也不等于 " : "") + tried[k].first + " = " + num(tried[k].second);
+                for (std::size_t k = 0; k < tried.size(); ++k) alt += (k ? "，也不等于 " : "") + tried[k].first;
                 f.message = sectionTitle(*ctx.r.format, key) + "写到“" + std::string(cl) + "”，其中 " + num(n) + " 件不等于 " + alt +
-                            "。正文数字若另有口径（如仅指某一部门、全市合计），可忽略此提醒";
+                            onlyOnePart(fig, values, n, ctx) + "。正文数字若另有口径（如仅指某一部门、全市合计），可忽略此提醒";
                 ctx.out.push_back(std::move(f));
             }
         }
@@ -732,13 +915,54 @@ void checkTextMentions(const Rule& rule, const Ctx& ctx) {
     std::string missing;
     for (const auto& group : rule.allOf) {
         bool found = false;
-        for (const auto& w : group) found |= it->second.find(w) != std::string::npos;
+        for (std::size_t k = 0; k < group.size() && !found; ++k) found = it->second.find(group[k]) != std::string::npos;
         if (!found) missing += (missing.empty() ? "" : "、") + group[0];
     }
     if (missing.empty()) return;
     Finding f = base(rule);
     f.cells = {"text." + key};
     f.message = sectionTitle(*ctx.r.format, key) + "未提及" + missing + "：" + rule.title + "（" + rule.basis + "）";
+    ctx.out.push_back(std::move(f));
+}
+
+// punctuation and spaces, which do not count as text: ASCII, general (“” … —), CJK (、。《》【】) and full-width (，：！)
+bool isPunctOrSpace(char32_t c) {
+    return c <= 0x20 || (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+           (c >= 0x7B && c <= 0x7F) || c == 0xA0 || c == 0xB7 || (c >= 0x2000 && c <= 0x206F) ||
+           (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0xFEFF;
+}
+
+void checkTextLength(const Rule& rule, const Ctx& ctx) {
+    const std::string& key = rule.section;
+    auto it = ctx.r.text.find(key);
+    if (it == ctx.r.text.end() || isBlankText(it->second)) return;   // an empty section is R-1's finding
+    // counts characters up to the threshold only: a long section costs no more than min_chars of them
+    std::size_t visible = 0;
+    std::string shown;
+    const std::string& s = it->second;
+    for (std::size_t i = 0; i < s.size() && visible < rule.minChars;) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        std::vector<char32_t> cp = codepoints(s.substr(i, n), 1);
+        if (!cp.empty() && !isPunctOrSpace(cp[0])) ++visible;
+        i += n;
+    }
+    if (visible >= rule.minChars) return;
+    // the whole section is short: quote it, its runs of whitespace as one space
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space) { if (!shown.empty() && shown.back() != ' ') shown += ' '; }
+        else shown += c;
+    }
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    if (codepoints(shown, 61).size() > 60) shown = "";   // mostly punctuation: not worth quoting
+    Finding f = base(rule);
+    f.cells = {"text." + key};
+    f.message = sectionTitle(*ctx.r.format, key) + (shown.empty() ? "" : "只写了“" + shown + "”，") + "不计标点仅 " +
+                std::to_string(visible) + " 个字（少于 " + std::to_string(rule.minChars) + " 个字）：" + rule.title + "（" +
+                rule.basis + "）";
     ctx.out.push_back(std::move(f));
 }
 

@@ -128,6 +128,17 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
         f.yearMin = (*y)[0].get<int>();
         f.yearMax = (*y)[1].get<int>();
     }
+    if (auto s = j.find("summary"); s != j.end()) {   // {"section": "overview", "sentences": ["…{t3.1.total}件…"]}
+        if (!s->is_object() || !s->contains("sentences") || !(*s)["sentences"].is_array() || !s->value("section", json()).is_string()) {
+            error = "summary should be {\"section\": …, \"sentences\": [...]}";
+            return false;
+        }
+        f.summarySection = (*s)["section"].get<std::string>();
+        for (const auto& t : (*s)["sentences"]) {
+            if (!t.is_string()) { error = "summary: a sentence is not text"; return false; }
+            f.summary.push_back(t.get<std::string>());
+        }
+    }
     for (const auto& s : j.value("sections", json::array()))
         f.sections.push_back({str(s, "no"), str(s, "heading"), str(s, "text"), str(s, "table")});
     f.tables.reserve(8);   // Block::leafColumns points into nodes: tables must not reallocate

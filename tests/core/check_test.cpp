@@ -198,3 +198,62 @@ TEST_CASE("the 2019 Shanghai page: blank is blank — no 填报 0, no suggestion
     for (const auto& x : grouped->fixes) r.set(x.cell, x.value);   // 全部采用计算值
     for (const auto& f : nb::checkReport(r)) CHECK(f.severity != nb::Severity::Error);
 }
+
+TEST_CASE("text figures on real data: the two real 上海 2019 differences, nothing new elsewhere", "[check][real][text]") {
+    const std::vector<std::string> textCodes = {"T3-9", "T3-10", "T3-11", "T3-12", "T3-13", "T3-14", "R-9", "T2-11"};
+    auto isNew = [&](const Finding& f) { return std::find(textCodes.begin(), textCodes.end(), f.code) != textCodes.end(); };
+    SECTION("shanghai-2019: 予以公开及部分公开 258 vs 275, 无法提供 265 vs 337 (both read from the applicant columns)") {
+        auto r = testutil::load(testutil::sharedDir() + "/real-pages/shanghai-2019.json");
+        std::vector<Finding> found;
+        for (const auto& f : nb::checkReport(r)) if (isNew(f)) found.push_back(f);
+        REQUIRE(codes(found) == std::vector<std::string>{"T3-12", "T3-14"});
+        const Finding& cannot = found[0];
+        CHECK(cannot.severity == Severity::Warning);
+        CHECK(cannot.actual == nb::fromInt(265));
+        CHECK(cannot.expected == nb::fromInt(337));
+        CHECK(cannot.message.find("因本机关不掌握等原因无法提供265件") != std::string::npos);
+        CHECK(cannot.message.find("265 仅为 表三 （四）1.本机关不掌握相关政府信息 一项") != std::string::npos);
+        CHECK(std::find(cannot.cells.begin(), cannot.cells.end(), "text.overview") != cannot.cells.end());
+        const Finding& disclosed = found[1];
+        CHECK(disclosed.severity == Severity::Warning);
+        CHECK(disclosed.actual == nb::fromInt(258));
+        CHECK(disclosed.expected == nb::fromInt(275));   // 272 + 3, not （一） alone
+        CHECK(disclosed.message.find("予以公开及部分公开258件") != std::string::npos);
+        CHECK(disclosed.message.find("258 仅为 表三 （一）予以公开 自然人 一项") != std::string::npos);
+        // the rest of its figures match: 上年度结转 18, 72 件顺延, 答复 805, 不予公开 35
+        // applying the grouped T3-3 suggestion (the row totals) changes nothing about the two
+        for (const auto& f : nb::checkReport(r))
+            if (f.code == "T3-3") for (const auto& x : f.fixes) r.set(x.cell, x.value);
+        found.clear();
+        for (const auto& f : nb::checkReport(r)) if (isNew(f)) found.push_back(f);
+        CHECK(codes(found) == std::vector<std::string>{"T3-12", "T3-14"});
+    }
+    SECTION("the other real reports, real pages and the seed: none of the new codes") {
+        std::vector<std::string> paths;
+        for (const char* n : {"hongze-2023.json", "hongze-2024.json", "huaian-2024.json", "jinhu-2023.json", "suqian-2023.json",
+                              "suqian-2024.json", "partial/jinhu-2024-partial.json", "partial/kiro-report29-2023.json"})
+            paths.push_back(testutil::sharedDir() + "/real-reports/" + n);
+        for (const char* n : {"pingtan-2021.json", "pingtan-2024.json"}) paths.push_back(testutil::sharedDir() + "/real-pages/" + n);
+        paths.push_back(testutil::seedPath());
+        for (const auto& p : paths) {
+            auto r = testutil::load(p);
+            for (const auto& f : nb::checkReport(r)) {
+                INFO(p << ": " << f.code << " " << f.message);
+                CHECK_FALSE(isNew(f));
+            }
+        }
+    }
+    SECTION("huaian-2024: the text's figures are read, and they are the table's (a changed cell is caught)") {
+        auto r = testutil::load(testutil::sharedDir() + "/real-reports/huaian-2024.json");
+        struct Probe { const char* cell; const char* code; int text; };
+        for (const Probe& p : {Probe{"t3.2.total", "T3-9", 34}, Probe{"t3.4.total", "T3-10", 103}, Probe{"t3.3.7.total", "T3-11", 3050}}) {
+            auto changed = r;
+            changed.set(p.cell, *r.get(p.cell) + nb::fromInt(1));
+            auto fs = nb::checkReport(changed);
+            auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.code == p.code; });
+            INFO(p.code);
+            REQUIRE(it != fs.end());
+            CHECK(it->actual == nb::fromInt(p.text));
+        }
+    }
+}

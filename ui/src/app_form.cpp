@@ -5,6 +5,7 @@
 #include "app_internal.hpp"
 #include "misc/cpp/imgui_stdlib.h"
 #include "nianbao/meta_values.hpp"
+#include "nianbao/text_from_tables.hpp"
 
 namespace ui {
 
@@ -163,7 +164,32 @@ void App::drawMeta() {
     }
 }
 
+// The line above a text section: its character count, and 根据表格生成 where the format writes its figures.
+void App::drawTextTools(const std::string& key) {
+    const nb::Report& r = m_doc->report();
+    auto it = r.text.find(key);
+    std::size_t n = it == r.text.end() ? 0 : nb::countCharacters(it->second);
+    ImGui::TextDisabled("字数：%zu", n);
+    if (key != r.format->summarySection || r.format->summary.empty()) return;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("根据表格生成")) insertGenerated(key);
+    m_rectsNext["button.generate"] = lastItemRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("插入陈述本报告表格数字的标准语句（本年新收、办理结果、结转、复议诉讼、规章和规范性文件），正文与表格一致");
+}
+
+void App::insertGenerated(const std::string& key) {
+    std::string sentences = nb::sentencesFromTables(m_doc->report());
+    if (sentences.empty()) { message("表格中还没有填写可用于生成语句的数字", 1); return; }
+    nb::Report next = m_doc->report();
+    std::string& text = next.text[key];
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    text += (text.empty() ? "" : "\n\n") + sentences;   // a paragraph of its own at the end
+    m_doc->replaceReport(std::move(next));
+    message("已根据表格生成语句并插入（可撤销）", 0);
+}
+
 void App::drawTextSection(const std::string& key, const std::string& title) {
+    drawTextTools(key);
     Document& d = *m_doc;
     nb::Report& r = d.mutableReport();
     std::string id = "text." + key;

@@ -75,6 +75,8 @@ struct Format {
     std::string name, document;
     int yearMin = 0, yearMax = 0;
     std::vector<SectionDef> sections;
+    std::vector<std::string> summary;   // 根据表格生成: sentences with {cell+cell} figures (text_from_tables.hpp)
+    std::string summarySection;         // the text section they are written into ("overview")
     std::vector<TableDef> tables;
     std::vector<CellDef> cells;
     std::unordered_map<std::string, int> cellIndex;

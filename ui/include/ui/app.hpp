@@ -90,6 +90,8 @@ private:
     void drawForm();
     void drawMeta();
     void drawTextSection(const std::string& key, const std::string& title);
+    void drawTextTools(const std::string& key);
+    void insertGenerated(const std::string& key);
     bool fieldFrame(const std::string& id);
     bool editField(const std::string& id, std::string& value, const std::function<bool()>& widget);
     // [app_tables.cpp] the three tables as editable grids
