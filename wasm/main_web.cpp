@@ -65,28 +65,58 @@ void keyCallback(GLFWwindow*, int key, int scancode, int action, int mods) {
     g_queue.push_back({false, key, scancode, action, mods, {}});
 }
 
-// ImGui 1.86 samples keys once per frame: feed the queue in order, and stop for this frame when a
-// key changes twice or a key follows text (otherwise fast typing and Ctrl+letter drop input).
+bool isModifier(int key) { return key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER; }
+// keys whose press is followed by their own typed character (letters, digits, punctuation, keypad digits)
+bool typesText(int key) {
+    return (key >= GLFW_KEY_SPACE && key <= GLFW_KEY_WORLD_2) || (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_ADD);
+}
+
+// ImGui 1.86 samples the key state once per frame (io.KeysDown, io.KeyCtrl at NewFrame), so a frame
+// must see each press with the modifiers it was made with. Feed the queue in order, and leave the
+// rest for the next frame when
+//   * a key changes twice (down and up in one frame would never be seen down),
+//   * a key follows text (fast typing), or text follows Enter/Tab/Backspace/... (InputText reads
+//     characters before keys: "5", Enter, "1" must not commit 51),
+//   * a second key is pressed (the app's key handlers take one key a frame: a rolled Tab+Enter), or
+//   * a modifier changes after a key press (Ctrl released before Z: the frame must still see Ctrl+Z).
 void drainInput() {
     if (g_app->holdInput()) return;   // a cell editor is opening: keep the rest of the typing for it
     bool changed[GLFW_KEY_LAST + 1] = {};
-    bool hadText = false;
+    bool hadText = false, pressed = false, actionPressed = false;
     while (!g_queue.empty()) {
         InputEvent& e = g_queue.front();
         if (!e.isText) {
             if (hadText) break;
             if (e.action != GLFW_REPEAT && e.key >= 0 && e.key <= GLFW_KEY_LAST) {
+                const bool mod = isModifier(e.key);
                 if (changed[e.key]) break;
+                if (pressed && (mod || e.action == GLFW_PRESS)) break;
                 changed[e.key] = true;
+                if (!mod && e.action == GLFW_PRESS) {
+                    pressed = true;
+                    actionPressed = !typesText(e.key);
+                }
             }
             ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, e.action, e.mods);
         } else {
+            if (actionPressed) break;
             ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
             hadText = true;
         }
         g_queue.pop_front();
     }
 }
+
+// Emscripten's GLFW releases every held key on *any* blur event: it listens on window in the capture
+// phase, so it also fires when the hidden IME <textarea> loses focus — which the page does itself
+// when Esc clears the selection. A Ctrl already down then reads as released and the Z that follows
+// is a plain z: Esc, Ctrl+Z did nothing (the flaky browser test). Only the window itself losing focus
+// (Alt+Tab: its key-ups will never come) releases the keys now.
+EM_JS(void, js_release_keys_on_window_blur_only, (), {
+    if (typeof GLFW === 'undefined' || !GLFW.onBlur) { console.warn('GLFW.onBlur not found: held keys are released on any blur'); return; }
+    window.removeEventListener('blur', GLFW.onBlur, true);
+    window.addEventListener('blur', function (e) { if (e.target === window) GLFW.onBlur(e); }, true);
+});
 
 void buildFonts() {
     ImGuiIO& io = ImGui::GetIO();
@@ -289,6 +319,7 @@ EMSCRIPTEN_KEEPALIVE int nb_unsaved() { return g_app->unsaved() ? 1 : 0; }
 
 int main() {
     if (!glfwInit()) { js_fatal("无法初始化画布（GLFW）。"); return 1; }
+    js_release_keys_on_window_blur_only();
     g_dpr = static_cast<float>(std::max(1.0, std::min(3.0, js_dpr())));
     g_cssW = js_inner_w();
     g_cssH = js_inner_h();

@@ -1,7 +1,8 @@
 // office.test.js — the "real office" issue's browser tests, each a separate case, on the real page
 // from file:// in Debian's Chromium: Chinese typed and composed through an IME arrives once; a 3×4
 // block pasted from a spreadsheet fills 12 cells and is one undo step; save → reload → open gives
-// the same JSON; unsaved typing survives a reload and is announced; a bad file changes nothing.
+// the same JSON; unsaved typing survives a reload and is announced; a bad file changes nothing; a date
+// typed in Chinese into 公开日期 is autosaved and restored with the whole report; a non-year is kept.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -196,5 +197,57 @@ test('an invalid file gives a clear message and changes nothing on screen', { ti
   assert.strictEqual(await page.evaluate(() => window.nianbao.exportJson()), before);
   await shot(page, '13-invalid-file');
   fs.unlinkSync(bad);
+  await context.close();
+});
+
+test('a date typed as 2020年3月30日 into 公开日期 survives a reload with the whole report', { timeout: 90000 }, async () => {
+  const { page, log, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  const before = await json(page);
+  assert.strictEqual(before.meta.agency, '青海省人民政府');
+  // the example's own autosave is done; drop it, so what is restored below can only come from the typing
+  const stored = () => page.evaluate(() => localStorage.getItem('nianbao.autosave') || '');
+  await page.waitForFunction(() => (localStorage.getItem('nianbao.autosave') || '').includes('青海省人民政府'), null, { timeout: 5000 });
+  await page.evaluate(() => localStorage.removeItem('nianbao.autosave'));
+  await clickItem(page, 'meta.published');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('2020年3月30日');                 // digits as key presses, 年 月 日 as inserted text
+  await frames(page, 3);
+  assert.strictEqual((await json(page)).meta.published, '2020-03-30');   // every character arrived (a lost 0 reads 2020-03-03)
+  // the debounced autosave (≈400 ms after the last keystroke) stores it while the field is still open
+  await page.waitForFunction(() => (localStorage.getItem('nianbao.autosave') || '').includes('"published": "2020-03-30"'), null, { timeout: 5000 });
+  assert.match(await stored(), /"agency": "青海省人民政府"/);
+  await page.reload();
+  await page.waitForFunction(() => window.nianbao && window.__nbFirstFrameMs !== undefined);
+  await frames(page, 3);
+  const j = await json(page);
+  assert.strictEqual(j.meta.agency, '青海省人民政府');
+  assert.strictEqual(j.tables.t4.review.total, 41);
+  assert.strictEqual(j.text.overview.length, before.text.overview.length);
+  assert.deepStrictEqual(j.tables, before.tables);
+  assert.strictEqual(j.meta.published, '2020-03-30');
+  assert.match(await page.evaluate(() => window.nianbao.exportJson()), /"published": "2020-03-30"/);
+  assert.match((await page.evaluate(() => window.nianbao.status())).notice, /已恢复/);
+  await shot(page, '16-date-restored');
+  assert.deepStrictEqual(log.errors, []);
+  await context.close();
+});
+
+test('---- typed into 报告年度 is kept and reported as R-3, with no error on the page', { timeout: 90000 }, async () => {
+  const { page, log, context } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  await clickItem(page, 'meta.year');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('----');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  const r3 = (await page.evaluate(() => window.nianbao.findings())).filter(f => f.code === 'R-3');
+  assert.ok(r3.some(f => f.message.includes('----')), 'R-3 names what was typed: ' + JSON.stringify(r3));
+  assert.match((await page.evaluate(() => window.nianbao.status())).message, /----/);
+  const meta = JSON.parse(await page.evaluate(() => window.nianbao.exportJson())).meta;
+  assert.strictEqual(meta.year, '----');                       // kept as typed, never refused
+  assert.strictEqual(meta.agency, '青海省人民政府');
+  await shot(page, '17-year-dashes');
+  assert.deepStrictEqual(log.errors, []);
   await context.close();
 });
