@@ -783,13 +783,14 @@ CandidateValue candidateValue(const Figure& fig, const std::vector<int>& cand, c
         if (!v) {
             auto p = fig.parts.find(ci);
             if (p != fig.parts.end()) {
-                Fixed s = 0;
+                __int128 s = 0;
                 bool any = false;
                 for (int pi : p->second) {
                     if (auto pv = ctx.value(pi)) { s += *pv; any = true; }
                     else cv.open = true;
                 }
-                if (any) { v = s; cv.fromParts = true; }
+                constexpr __int128 kPartLimit = static_cast<__int128>(1) << 61;
+                if (any && s < kPartLimit && s > -kPartLimit) { v = static_cast<Fixed>(s); cv.fromParts = true; }
             } else {
                 cv.open = true;
             }
