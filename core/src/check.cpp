@@ -653,18 +653,20 @@ void checkJump(const Rule& rule, const Ctx& ctx) {
     }
 }
 
-// UTF-8 helpers for the text checks
+// UTF-8 helpers for the text checks: the code point at byte i, and i moved past it
+char32_t nextCodepoint(std::string_view s, std::size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += static_cast<std::size_t>(n);
+    return cp;
+}
+
 std::vector<char32_t> codepoints(const std::string& s, std::size_t limit = static_cast<std::size_t>(-1)) {
     std::vector<char32_t> out;
     out.reserve(std::min(s.size(), limit));
-    for (std::size_t i = 0; i < s.size() && out.size() < limit;) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(n);
-    }
+    for (std::size_t i = 0; i < s.size() && out.size() < limit;) out.push_back(nextCodepoint(s, i));
     return out;
 }
 
@@ -942,13 +944,8 @@ void checkTextLength(const Rule& rule, const Ctx& ctx) {
     std::size_t visible = 0;
     std::string shown;
     const std::string& s = it->second;
-    for (std::size_t i = 0; i < s.size() && visible < rule.minChars;) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        std::vector<char32_t> cp = codepoints(s.substr(i, n), 1);
-        if (!cp.empty() && !isPunctOrSpace(cp[0])) ++visible;
-        i += n;
-    }
+    for (std::size_t i = 0; i < s.size() && visible < rule.minChars;)
+        if (!isPunctOrSpace(nextCodepoint(s, i))) ++visible;
     if (visible >= rule.minChars) return;
     // the whole section is short: quote it, its runs of whitespace as one space
     for (std::size_t i = 0; i < s.size(); ++i) {
