@@ -268,6 +268,59 @@ std::string compileCompare(const json& rj, const Format& f, Rule& r) {
     return {};
 }
 
+// one text_figures entry, checked against kFigure and compiled; "" when sound
+std::string compileFigure(const json& fj, const Format& f, const std::string& where, Figure& fig) {
+    if (std::string e = checkKeys(fj, {&kFigure}, where); !e.empty()) return e;
+    fig.name = param(fj, kFigure, "name").get<std::string>();
+    std::string keyword = param(fj, kFigure, "keyword").get<std::string>();
+    if (!keyword.empty()) fig.keywords.push_back(keyword);
+    for (const auto& k : param(fj, kFigure, "keywords").get<std::vector<std::string>>()) {
+        if (k.empty()) return where + "keywords 不能含空词";
+        fig.keywords.push_back(k);
+    }
+    if (fig.keywords.empty()) return where + "缺少 keyword 或 keywords";
+    auto w = param(fj, kFigure, "window").get<std::int64_t>();
+    if (w < 0 || w > 32) return where + "window 应在 0 与 32 之间";
+    fig.window = static_cast<int>(w);
+    std::string side = param(fj, kFigure, "side").get<std::string>();
+    if (side == "after") fig.side = Side::After;
+    else if (side == "before") fig.side = Side::Before;
+    else if (side == "either") fig.side = Side::Either;
+    else return where + "side 应为 \"after\"、\"before\" 或 \"either\"";
+    fig.verbs = param(fj, kFigure, "verbs").get<std::vector<std::string>>();
+    fig.exclude = param(fj, kFigure, "exclude").get<std::vector<std::string>>();
+    for (const auto& x : fig.exclude) if (x.empty()) return where + "exclude 不能含空词";
+    fig.context = param(fj, kFigure, "context").get<std::vector<std::string>>();
+    for (const auto& x : fig.context) if (x.empty()) return where + "context 不能含空词";
+    fig.sections = param(fj, kFigure, "sections").get<std::vector<std::string>>();
+    for (const auto& s : fig.sections) if (!f.sectionForText(s)) return where + "unknown section " + s;
+    auto totalParts = param(fj, kFigure, "total_parts").get<std::vector<std::string>>();
+    for (const auto& cand : fj["candidates"]) {
+        std::vector<int> idx;
+        for (const auto& id : cand) {
+            std::string cid = id.get<std::string>();
+            int ci = f.findCell(cid);
+            if (ci < 0) return where + "unknown cell " + cid;
+            idx.push_back(ci);
+            const CellDef& cell = f.cells[static_cast<std::size_t>(ci)];
+            if (totalParts.empty() || cell.col != "total" || fig.parts.count(ci)) continue;
+            std::vector<int> parts;
+            for (const auto& col : totalParts) {
+                std::string pid = cell.table + "." + cell.row + "." + col;
+                int pi = f.findCell(pid);
+                if (pi < 0) return where + "total_parts：unknown cell " + pid;
+                parts.push_back(pi);
+            }
+            fig.parts[ci] = std::move(parts);
+        }
+        if (idx.empty()) return where + "empty candidate";
+        fig.candidates.push_back(std::move(idx));
+    }
+    fig.labels = param(fj, kFigure, "labels").get<std::vector<std::string>>();
+    if (fig.labels.size() > fig.candidates.size()) return where + "labels 多于 candidates";
+    return {};
+}
+
 std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& r) {
     const std::string& c = r.check;
     if (c == "equal" || c == "less_equal") return compileCompare(rj, f, r);
@@ -280,58 +333,8 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
         }
     } else if (c == "text_figures") {
         for (std::size_t i = 0; i < rj["figures"].size(); ++i) {
-            const json& fj = rj["figures"][i];
-            std::string where = "figures[" + std::to_string(i) + "]：";
-            if (std::string e = checkKeys(fj, {&kFigure}, where); !e.empty()) return e;
             Figure fig;
-            fig.name = param(fj, kFigure, "name").get<std::string>();
-            std::string keyword = param(fj, kFigure, "keyword").get<std::string>();
-            if (!keyword.empty()) fig.keywords.push_back(keyword);
-            for (const auto& k : param(fj, kFigure, "keywords").get<std::vector<std::string>>()) {
-                if (k.empty()) return where + "keywords 不能含空词";
-                fig.keywords.push_back(k);
-            }
-            if (fig.keywords.empty()) return where + "缺少 keyword 或 keywords";
-            auto w = param(fj, kFigure, "window").get<std::int64_t>();
-            if (w < 0 || w > 32) return where + "window 应在 0 与 32 之间";
-            fig.window = static_cast<int>(w);
-            std::string side = param(fj, kFigure, "side").get<std::string>();
-            if (side == "after") fig.side = Side::After;
-            else if (side == "before") fig.side = Side::Before;
-            else if (side == "either") fig.side = Side::Either;
-            else return where + "side 应为 \"after\"、\"before\" 或 \"either\"";
-            fig.verbs = param(fj, kFigure, "verbs").get<std::vector<std::string>>();
-            fig.exclude = param(fj, kFigure, "exclude").get<std::vector<std::string>>();
-            for (const auto& x : fig.exclude) if (x.empty()) return where + "exclude 不能含空词";
-            fig.context = param(fj, kFigure, "context").get<std::vector<std::string>>();
-            for (const auto& x : fig.context) if (x.empty()) return where + "context 不能含空词";
-            fig.sections = param(fj, kFigure, "sections").get<std::vector<std::string>>();
-            for (const auto& s : fig.sections) if (!f.sectionForText(s)) return where + "unknown section " + s;
-            auto totalParts = param(fj, kFigure, "total_parts").get<std::vector<std::string>>();
-            for (const auto& cand : fj["candidates"]) {
-                std::vector<int> idx;
-                for (const auto& id : cand) {
-                    std::string cid = id.get<std::string>();
-                    int ci = f.findCell(cid);
-                    if (ci < 0) return where + "unknown cell " + cid;
-                    idx.push_back(ci);
-                    const std::string suffix = ".total";
-                    if (totalParts.empty() || cid.size() <= suffix.size() ||
-                        cid.compare(cid.size() - suffix.size(), suffix.size(), suffix) != 0 || fig.parts.count(ci)) continue;
-                    std::vector<int> parts;
-                    for (const auto& col : totalParts) {
-                        std::string pid = cid.substr(0, cid.size() - suffix.size() + 1) + col;
-                        int pi = f.findCell(pid);
-                        if (pi < 0) return where + "total_parts：unknown cell " + pid;
-                        parts.push_back(pi);
-                    }
-                    fig.parts[ci] = std::move(parts);
-                }
-                if (idx.empty()) return where + "empty candidate";
-                fig.candidates.push_back(std::move(idx));
-            }
-            fig.labels = param(fj, kFigure, "labels").get<std::vector<std::string>>();
-            if (fig.labels.size() > fig.candidates.size()) return where + "labels 多于 candidates";
+            if (std::string e = compileFigure(rj["figures"][i], f, "figures[" + std::to_string(i) + "]：", fig); !e.empty()) return e;
             r.figures.push_back(std::move(fig));
         }
     } else if (c == "text_mentions") {
