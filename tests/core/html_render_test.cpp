@@ -173,10 +173,7 @@ TEST_CASE("an exported page is verified when opened: P-1 for changed data, P-2 f
     CHECK(clean.integrity.empty());
 
     // one embedded number changed (the visible table still says 41)
-    std::string data = page;
-    auto d = data.find("\"review\": { \"upheld\": 34");
-    REQUIRE(d != std::string::npos);
-    data.replace(d, std::string("\"review\": { \"upheld\": 34").size(), "\"review\": { \"upheld\": 35");
+    std::string data = testutil::replacedOnce(page, "\"review\": { \"upheld\": 34", "\"review\": { \"upheld\": 35");
     auto p1 = nb::loadReportOrPage(data);
     REQUIRE(p1.ok());
     REQUIRE_FALSE(p1.integrity.empty());
@@ -189,10 +186,7 @@ TEST_CASE("an exported page is verified when opened: P-1 for changed data, P-2 f
     CHECK(p2);
 
     // one visible cell changed, the data untouched
-    std::string shown = page;
-    auto v = shown.find("data-cell=\"t4.review.total\">41<");
-    REQUIRE(v != std::string::npos);
-    shown.replace(v, std::string("data-cell=\"t4.review.total\">41<").size(), "data-cell=\"t4.review.total\">54<");
+    std::string shown = testutil::replacedOnce(page, "data-cell=\"t4.review.total\">41<", "data-cell=\"t4.review.total\">54<");
     auto r2 = nb::loadReportOrPage(shown);
     REQUIRE(r2.ok());
     REQUIRE(r2.integrity.size() == 1);

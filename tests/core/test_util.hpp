@@ -17,4 +17,10 @@ std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
 nb::Report load(const std::string& path);
 std::vector<std::string> realReports();
+/// `text` with the one occurrence of `from` replaced by `to`; REQUIREs that `from` is there.
+inline std::string replacedOnce(std::string text, const std::string& from, const std::string& to) {
+    auto p = text.find(from);
+    REQUIRE(p != std::string::npos);
+    return text.replace(p, from.size(), to);
+}
 } // namespace testutil
