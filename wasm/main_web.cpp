@@ -1,13 +1,15 @@
 // main_web.cpp — the browser entry point: a GLFW/WebGL 2 canvas sized in device pixels (sharp on
 // HiDPI), the CJK font, an ordered input queue (keys + IME/committed text, so nothing typed is lost
 // or doubled), a draw-on-demand main loop (idle page = no CPU), and the window.nianbao exports.
-//   [X] IME via a hidden <textarea> (shell.html) placed at the caret   [X] system clipboard
+//   [X] free text in a native field over the canvas (platform_web.cpp, shell.html)
+//   [X] IME for table cells via a hidden <textarea> placed at the cell   [X] system clipboard
 //   [X] file open/drag-drop, downloads, autosave (platform_web.cpp)    [ ] WebGL 1 fallback
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "nianbao/json_io.hpp"
+#include "nianbao/text_from_tables.hpp"
 #include "platform_web.hpp"
 #include "ui/app.hpp"
 #include "ui/document.hpp"
@@ -29,6 +31,7 @@ GLFWwindow* g_window = nullptr;
 web::WebPlatform g_platform;
 std::unique_ptr<ui::App> g_app;
 float g_dpr = 1.0f;
+constexpr float kFontEmCss = 14.0f;   // the text's em in CSS pixels (a Chinese character is 14 px wide)
 int g_cssW = 0, g_cssH = 0;
 int g_idle = 0;
 bool g_firstFrame = false;
@@ -118,6 +121,37 @@ EM_JS(void, js_release_keys_on_window_blur_only, (), {
     window.addEventListener('blur', function (e) { if (e.target === window) GLFW.onBlur(e); }, true);
 });
 
+// Keys typed into the native text field are the browser's (typing, Backspace, its own Ctrl+Z): GLFW
+// must not see them too — it would pass them to the app and cancel Backspace and Tab (preventDefault).
+// Key releases still reach it, so a key held down when the field opened is not stuck.
+EM_JS(void, js_keep_field_keys_from_glfw, (), {
+    if (typeof GLFW === 'undefined' || !GLFW.onKeydown) { console.warn('GLFW key handlers not found'); return; }
+    [['keydown', GLFW.onKeydown], ['keypress', GLFW.onKeyPress]].forEach(function (p) {
+        window.removeEventListener(p[0], p[1], true);
+        window.addEventListener(p[0], function (e) {
+            if (!(e.target && e.target.classList && e.target.classList.contains('nb-field'))) p[1](e);
+        }, true);
+    });
+});
+
+// ImGui sizes a font by its ascent − descent, a browser by its em: the ImGui size whose em is `emPx`,
+// so the native text field (CSS font-size in em) shows glyphs of the very same width as the canvas
+float sizeForEm(const std::vector<unsigned char>& ttf, float emPx) {
+    auto u16 = [&](std::size_t o) -> unsigned { return o + 2 <= ttf.size() ? (ttf[o] << 8u) | ttf[o + 1] : 0u; };
+    auto u32 = [&](std::size_t o) -> std::size_t { return (static_cast<std::size_t>(u16(o)) << 16) | u16(o + 2); };
+    std::size_t head = 0, hhea = 0;
+    for (unsigned i = 0, n = u16(4); i < n; ++i) {
+        std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+        if (rec + 16 > ttf.size()) break;
+        if (std::equal(ttf.begin() + static_cast<long>(rec), ttf.begin() + static_cast<long>(rec) + 4, "head")) head = u32(rec + 8);
+        if (std::equal(ttf.begin() + static_cast<long>(rec), ttf.begin() + static_cast<long>(rec) + 4, "hhea")) hhea = u32(rec + 8);
+    }
+    unsigned upem = head ? u16(head + 18) : 0;
+    int height = hhea ? static_cast<int16_t>(u16(hhea + 4)) - static_cast<int16_t>(u16(hhea + 6)) : 0;
+    if (upem == 0 || height <= 0) return emPx;   // not a font we can read: sizes as before
+    return emPx * static_cast<float>(height) / static_cast<float>(upem);
+}
+
 void buildFonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -129,8 +163,9 @@ void buildFonts() {
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
+    const float size = g_baseFont.empty() ? 16.0f * g_dpr : sizeForEm(g_baseFont, kFontEmCss * g_dpr);
     if (!g_baseFont.empty())
-        io.Fonts->AddFontFromMemoryTTF(g_baseFont.data(), static_cast<int>(g_baseFont.size()), 16.0f * g_dpr, &cfg, g_ranges.Data);
+        io.Fonts->AddFontFromMemoryTTF(g_baseFont.data(), static_cast<int>(g_baseFont.size()), size, &cfg, g_ranges.Data);
     else
         io.Fonts->AddFontDefault();   // no Chinese glyphs: shell.html has already said the font is broken
     if (!g_extFont.empty() && !g_extra.empty()) {
@@ -139,7 +174,7 @@ void buildFonts() {
         g_extRanges.push_back(0);
         ImFontConfig more = cfg;
         more.MergeMode = true;
-        io.Fonts->AddFontFromMemoryTTF(g_extFont.data(), static_cast<int>(g_extFont.size()), 16.0f * g_dpr, &more, g_extRanges.Data);
+        io.Fonts->AddFontFromMemoryTTF(g_extFont.data(), static_cast<int>(g_extFont.size()), size, &more, g_extRanges.Data);
     }
     io.Fonts->Build();
 }
@@ -275,6 +310,14 @@ EMSCRIPTEN_KEEPALIVE const char* ime_get_selection() {
     return ret(g_app->copyText());
 }
 
+// the native text field (shell.html): its text after a change, and its end
+EMSCRIPTEN_KEEPALIVE void nb_text_input(const char* id, const char* text) { g_app->onTextInput(id, text); wake(); }
+EMSCRIPTEN_KEEPALIVE void nb_text_leave(const char* id, int how, int caret, float scrollY) {
+    g_app->onTextLeave(id, static_cast<ui::LeaveBy>(how), static_cast<std::size_t>(std::max(0, caret)), scrollY);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE const char* nb_prose_from_paste(const char* text, int multiline) { return ret(nb::proseFromPaste(text, multiline != 0)); }
+
 EMSCRIPTEN_KEEPALIVE const char* nb_load_json(const char* text) {
     std::string err = g_app->loadText(text, "");
     renderFrame();
@@ -320,6 +363,7 @@ EMSCRIPTEN_KEEPALIVE int nb_unsaved() { return g_app->unsaved() ? 1 : 0; }
 int main() {
     if (!glfwInit()) { js_fatal("无法初始化画布（GLFW）。"); return 1; }
     js_release_keys_on_window_blur_only();
+    js_keep_field_keys_from_glfw();
     g_dpr = static_cast<float>(std::max(1.0, std::min(3.0, js_dpr())));
     g_cssW = js_inner_w();
     g_cssH = js_inner_h();
@@ -348,6 +392,9 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetCharCallback(g_window, nullptr);   // text comes from the <textarea> (IME), never twice
     glfwSetKeyCallback(g_window, keyCallback);
+    // Emscripten's GLFW hands on the wheel's raw deltaY (pixels, positive = down), ImGui wants steps with
+    // positive = up: one 100-pixel notch of a mouse wheel is one ImGui step (about five lines)
+    glfwSetScrollCallback(g_window, [](GLFWwindow* w, double x, double y) { ImGui_ImplGlfw_ScrollCallback(w, -x / 100.0, -y / 100.0); });
     ImGui_ImplOpenGL3_Init("#version 300 es");
     io.SetClipboardTextFn = [](void*, const char* text) { g_platform.setClipboard(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return g_clip.c_str(); };
@@ -355,6 +402,8 @@ int main() {
     const auto& example = nb::embeddedExample();
     g_app = std::make_unique<ui::App>(g_platform, std::string(example.empty() ? std::string_view() : example[0]));
     g_app->setScale(g_dpr);
+    g_app->setFontEm(kFontEmCss * g_dpr);
+    g_platform.setScale(g_dpr);
     js_ready();
     emscripten_set_main_loop(mainLoop, 0, false);
     return 0;

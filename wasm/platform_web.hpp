@@ -2,6 +2,7 @@
 // clipboard, leave-page warning). The JavaScript lives in small EM_JS functions in platform_web.cpp.
 //   [X] download (Blob + <a download>)      [X] open file (picker; drag-and-drop in shell.html)
 //   [X] autosave to localStorage, failures reported   [X] clipboard write   [X] beforeunload guard
+//   [X] the native text field over a free-text field (shell.html's window.__nbField)
 #pragma once
 #include "ui/platform.hpp"
 
@@ -17,6 +18,15 @@ public:
     void setClipboard(const std::string& text) override;
     void setLeaveWarning(bool on) override;
     double nowMs() override;
+    void openTextField(const ui::TextField& f, const std::string& text, std::size_t caret, float scrollY) override;
+    void placeTextField(const ui::TextField& f) override;
+    void closeTextField() override;
+    /// Device pixels per CSS pixel (positions are sent to the page in CSS pixels).
+    void setScale(float dpr) { m_dpr = dpr; }
+
+private:
+    float m_dpr = 1;
+    ui::TextField m_placed;   // where the open field was last put (placing again only on a change)
 };
 
 } // namespace web

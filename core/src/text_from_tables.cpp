@@ -1,4 +1,4 @@
-// text_from_tables.cpp — 根据表格生成 and the character count; see text_from_tables.hpp.
+// text_from_tables.cpp — 根据表格生成, the character count and pasted prose; see text_from_tables.hpp.
 #include "nianbao/text_from_tables.hpp"
 
 namespace nb {
@@ -73,6 +73,41 @@ std::size_t countCharacters(std::string_view text) {
     for (unsigned char c : text)
         if ((c & 0xC0) != 0x80 && c != '\n' && c != '\r') ++n;
     return n;
+}
+
+namespace {
+// the spaces a pasted paragraph is indented or padded with: ASCII space and tab, U+3000, U+00A0
+std::size_t spaceAt(std::string_view s, std::size_t i) {
+    if (s[i] == ' ' || s[i] == '\t') return 1;
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+    if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+}
+std::size_t spaceBefore(std::string_view s, std::size_t end) {
+    if (end >= 1 && (s[end - 1] == ' ' || s[end - 1] == '\t')) return 1;
+    if (end >= 3 && s.compare(end - 3, 3, "\xE3\x80\x80") == 0) return 3;
+    if (end >= 2 && s.compare(end - 2, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+}
+}
+
+std::string proseFromPaste(std::string_view text, bool multiline) {
+    std::string out;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t end = text.find_first_of("\r\n\f\v", i);
+        if (end == std::string_view::npos) end = text.size();
+        std::size_t a = i, b = end;
+        while (a < b) { std::size_t k = spaceAt(text, a); if (!k) break; a += k; }
+        while (b > a) { std::size_t k = spaceBefore(text.substr(0, b), b); if (!k) break; b -= k; }
+        if (b > a) {
+            if (!out.empty() && multiline) out += "\n\n";
+            out.append(text.substr(a, b - a));
+        }
+        if (end == text.size()) break;
+        i = end + 1;
+    }
+    return out;
 }
 
 } // namespace nb

@@ -287,6 +287,114 @@ async function keystrokes(browser, baselineUrl) {
   for (const t of Object.keys(cpu1).sort())
     row(`  CPU while typing in cells: ${t}`, 100 * ((cpu1[t] || 0) - (cpu0[t] || 0)) / CLK_TCK / secs, '%', 'of one core');
 
+  // a text section of 20,000 characters in the native textarea: every keystroke goes to the app (the
+  // report, 字数, autosave) and the findings follow after a pause; the frame after a key draws the form
+  // with that section's lines cached, the other sections untouched
+  const long = JSON.parse(seed);
+  while ([...long.text.overview].length < 20000) long.text.overview += '\n\n' + JSON.parse(seed).text.overview;
+  long.text.overview = [...long.text.overview].slice(0, 20000).join('');
+  const relo = await a.page.evaluate(t => window.nianbao.loadJson(t), JSON.stringify(long));
+  if (!relo.ok) note('loadJson of the 20,000-character report failed: ' + JSON.stringify(relo));
+  const tr = await a.page.evaluate(() => { window.nianbao.cellRect('text.overview'); return window.nianbao.itemRect('text.overview'); });
+  if (!tr) { note('text.overview not found: text-field latency skipped'); }
+  else {
+    await a.page.mouse.click(tr.x + Math.min(tr.w / 2, 200), tr.y + Math.min(tr.h / 2, 60));
+    await a.page.waitForFunction(() => document.activeElement.id === 'field', null, { timeout: 5000 });
+    await settle(a.page, 500);
+    const len0 = await a.page.evaluate(() => JSON.parse(window.nianbao.exportJson()).text.overview.length);
+    await a.page.evaluate(() => { window.__bench.keys.length = 0; window.__bench.frameEnds.length = 0; });
+    for (let i = 0; i < KEYS; ++i) {
+      await pressAndWait(a.page, 'x');
+      await sleep(50);
+    }
+    await settle(a.page, 500);
+    const len1 = await a.page.evaluate(() => JSON.parse(window.nianbao.exportJson()).text.overview.length);
+    const text = await keyLatencies(a.page, k => k === 'x');
+    note(`${len1 - len0}/${KEYS} characters arrived in text.overview (${len1} characters now), typed in the native textarea`);
+    const tm = median(text.first);
+    row('text field (20,000 chars): key -> next frame, median', tm, 'ms', ratio(tm, bm, 'bare'), budget(tm, 16.7, 'ms'));
+    row('text field: key -> next frame, max', max(text.first), 'ms', ratio(max(text.first), bm, 'bare'));
+    row('text field: key, app work in that frame, median', median(text.work), 'ms');
+    row('text field: key -> second frame, median', median(text.second), 'ms');
+  }
+  if (a.errors.length) note('console errors: ' + a.errors.join(' | '));
+    await a.context.close();
+  }
+  const bm = median(base), am = median(app);
+  row('baseline: bare WebGL2 page, first frame', bm, 'ms', '= 1x bare');
+  row('app: first drawn frame (__nbFirstFrameMs)', am, 'ms', ratio(am, bm, 'bare'), budget(am, 1000, 'ms'));
+  row('app: first drawn frame, slowest of ' + LOADS, max(app), 'ms', ratio(max(app), bm, 'bare'));
+  row('app: DOMContentLoaded (script parsed)', median(dcl), 'ms');
+  row('app: wall time goto() -> flag seen (Playwright)', median(wall), 'ms');
+}
+
+async function keystrokes(browser, baselineUrl) {
+  section(`keystroke -> frame  (${KEYS} keys each; keydown (capture listener) -> end of the next drawn frame)`);
+  // baseline: the bare WebGL2 page redrawing on the next animation frame after each key
+  const b = await openApp(browser, baselineUrl);
+  await instrument(b.page);
+  for (let i = 0; i < KEYS; ++i) { await pressAndWait(b.page, String((i % 9) + 1)); await sleep(30); }
+  const base = await keyLatencies(b.page, () => true);
+  await b.context.close();
+  const bm = median(base.first);
+  row('baseline: bare WebGL2 page, key -> next frame', bm, 'ms', '= 1x bare');
+  row('baseline: bare WebGL2 page, max', max(base.first), 'ms');
+
+  // the app with the 青海 seed: select 表三 first cell, then digit (starts editing) + Enter (commits: full re-check, moves down)
+  const a = await openApp(browser);
+  const seed = fs.readFileSync(SEED, 'utf8');
+  const loaded = await a.page.evaluate(t => window.nianbao.loadJson(t), seed);
+  if (!loaded.ok) note('loadJson failed: ' + JSON.stringify(loaded));
+  await settle(a.page);
+  const rect = await a.page.evaluate(() => window.nianbao.cellRect('t3.1.natural'));
+  await a.page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await settle(a.page, 500);
+  await instrument(a.page);
+  const cpu0 = cpuByType(process.pid), wall0 = Date.now();
+  let committed = 0, wrong = [];
+  for (let i = 0; i < KEYS; ++i) {
+    const id = await a.page.evaluate(() => window.nianbao.selection());
+    const digit = String((i % 9) + 1);
+    const findingsBefore = await a.page.evaluate(() => JSON.stringify(window.nianbao.findings()));
+    await pressAndWait(a.page, digit);
+    await sleep(50);
+    // Enter commits: wait until the value is in the report (setCell re-checks the whole report)
+    await pressAndWait(a.page, 'Enter', async () => {
+      try {
+        await a.page.waitForFunction(([id, d]) => {
+          const j = JSON.parse(window.nianbao.exportJson()), p = id.split('.');
+          const t = j.tables[p[0]], r = t && t[p.slice(1, -1).join('.')];
+          return r && r[p[p.length - 1]] === Number(d);
+        }, [id, digit], { timeout: 3000, polling: 20 });
+        committed++;
+      } catch (e) { wrong.push(`${id}=${cellValue(await a.page.evaluate(() => window.nianbao.exportJson()), id)} (typed ${digit})`); }
+    });
+    const findingsAfter = await a.page.evaluate(() => JSON.stringify(window.nianbao.findings()));
+    if (i === 0 && findingsAfter === findingsBefore) note('first commit did not change the findings (re-check not visible)');
+    await settle(a.page, 300);   // idle again (autosave after 400 ms keeps frames coming until then)
+  }
+  const cpu1 = cpuByType(process.pid), secs = (Date.now() - wall0) / 1000;
+  const digits = await keyLatencies(a.page, k => /^[0-9]$/.test(k));
+  const enters = await keyLatencies(a.page, k => k === 'Enter');
+  const sel = await a.page.evaluate(() => window.nianbao.selection());
+  note('a digit only opens the cell editor (no re-check); Enter commits the value: setCell re-checks the whole report');
+  note(`${committed}/${KEYS} values committed and re-checked (verified in exportJson); selection ended at ${sel}` +
+       (wrong.length ? '; not committed: ' + wrong.join(', ') : ''));
+  const dm = median(digits.first), em = median(enters.first);
+  const fi = await frameIntervals(a.page);
+  row('cell: digit (starts editing) -> next frame, median', dm, 'ms', ratio(dm, bm, 'bare'), budget(dm, 16.7, 'ms'));
+  row('cell: digit -> next frame, max', max(digits.first), 'ms', ratio(max(digits.first), bm, 'bare'));
+  row('cell: digit, app work in that frame, median', median(digits.work), 'ms');
+  row('cell: digit -> second frame (edit box drawn), median', median(digits.second), 'ms');
+  row('cell: Enter (commit + re-check) -> next frame, median', em, 'ms', ratio(em, bm, 'bare'), budget(em, 16.7, 'ms'));
+  row('cell: Enter -> next frame, max', max(enters.first), 'ms', ratio(max(enters.first), bm, 'bare'));
+  row('cell: Enter, app work in that frame, median', median(enters.work), 'ms');
+  row('cell: Enter -> second frame (new value drawn), median', median(enters.second), 'ms');
+  row('app: interval between frames while drawing, median', median(fi), 'ms', `${fi.length} intervals`);
+  row('app: interval between frames while drawing, max', max(fi), 'ms');
+  for (const t of Object.keys(cpu1).sort())
+    row(`  CPU while typing in cells: ${t}`, 100 * ((cpu1[t] || 0) - (cpu0[t] || 0)) / CLK_TCK / secs, '%', 'of one core');
+
   // a text section: every keystroke edits the report and re-checks it live (the seed's 说明 is ~12 KB)
   const tr = await a.page.evaluate(() => { window.nianbao.cellRect('text.overview'); return window.nianbao.itemRect('text.overview'); });
   if (!tr) { note('text.overview not found: text-field latency skipped'); }

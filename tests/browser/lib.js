@@ -13,7 +13,10 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
               '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 
 async function launch(extraArgs = []) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS.concat(extraArgs) });
+  // scroll bars shown as on a clerk's screen (headless hides them by default): the native text field's
+  // takes the width the drawn view reserves for it
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS.concat(extraArgs),
+                          ignoreDefaultArgs: ['--hide-scrollbars'] });
 }
 
 // a fresh context + page on the app; records console errors, page errors and non-file requests

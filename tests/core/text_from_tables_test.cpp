@@ -68,3 +68,18 @@ TEST_CASE("characters are counted as a reader counts them", "[summary]") {
     CHECK(nb::countCharacters("第一段。\n\n第二段 abc") == 11);
     CHECK(nb::countCharacters("𠀀\r\n") == 1);
 }
+
+TEST_CASE("text pasted from Word, WPS or a web page becomes plain paragraphs with one blank line between them", "[summary][paste]") {
+    // Word's text/plain: CRLF per paragraph, full-width indentation, no-break padding
+    std::string word = "\xE3\x80\x80\xE3\x80\x80一、总体情况\r\n\xE3\x80\x80\xE3\x80\x80本年度共收到申请 12 件。\xC2\xA0\r\n\r\n\r\n（一）主动公开\r\n";
+    CHECK(nb::proseFromPaste(word, true) == "一、总体情况\n\n本年度共收到申请 12 件。\n\n（一）主动公开");
+    // a browser's copy of <p> blocks (LF, blank lines between), and a lone CR (old Mac/WPS)
+    CHECK(nb::proseFromPaste("第一段\n\n第二段\r第三段", true) == "第一段\n\n第二段\n\n第三段");
+    // one line keeps its inner spaces; a one-line field joins lines with nothing between them
+    CHECK(nb::proseFromPaste("  共 3 件  ", true) == "共 3 件");
+    CHECK(nb::proseFromPaste("某某市\r\n人民政府办公室\n", false) == "某某市人民政府办公室");
+    CHECK(nb::proseFromPaste("", true).empty());
+    CHECK(nb::proseFromPaste("\r\n \xE3\x80\x80 \n", true).empty());
+    // nothing else is touched: tabs inside a line, markup-looking text, characters outside the BMP
+    CHECK(nb::proseFromPaste("a\tb <b>x</b> \xF0\xA0\x80\x80", true) == "a\tb <b>x</b> \xF0\xA0\x80\x80");
+}

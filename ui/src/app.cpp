@@ -54,9 +54,14 @@ bool App::busy() const {
 }
 
 double App::nextTimerMs() const {
-    if (m_doc->revision() == m_autosavedRevision) return -1;
-    double due = (m_doc->revision() != m_lastRevision ? m_platform.nowMs() : m_lastEditMs) + kAutosaveDelayMs;
-    return std::max(0.0, due - m_platform.nowMs());
+    double now = m_platform.nowMs(), next = -1;
+    if (m_recheckDueMs >= 0) next = std::max(0.0, m_recheckDueMs - now);   // findings after a typing pause
+    if (m_doc->revision() != m_autosavedRevision) {
+        double due = (m_doc->revision() != m_lastRevision ? now : m_lastEditMs) + kAutosaveDelayMs;
+        double t = std::max(0.0, due - now);
+        next = next < 0 ? t : std::min(next, t);
+    }
+    return next;
 }
 
 bool App::reveal(const std::string& id) {
@@ -93,6 +98,9 @@ std::string App::fileBaseName() const {
 void App::frame() {
     ImGuiIO& io = ImGui::GetIO();
     m_rectsNext.clear();
+    m_fieldOrderNext.clear();
+    closeFieldIfReplaced();
+    tickRecheck();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -125,6 +133,7 @@ void App::frame() {
     drawDialogs();
 
     m_rects.swap(m_rectsNext);
+    m_fieldOrder.swap(m_fieldOrderNext);
     if (m_revealFrames > 0 && --m_revealFrames == 0) m_reveal.clear();
     tickAutosave();
 }

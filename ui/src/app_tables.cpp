@@ -105,7 +105,6 @@ void App::startEdit(int cell, std::string initial, bool selectAll) {
 void App::drawTable(const nb::TableDef& t) {
     Document& d = *m_doc;
     const nb::Report& r = d.report();
-    ImGuiIO& io = ImGui::GetIO();
     TableGrid g = buildGrid(r, t);
     const bool legacy = r.legacyInUse(t);
     const float s = m_scale, fs = ImGui::GetFontSize(), pad = 4 * s;
@@ -202,7 +201,6 @@ void App::drawTable(const nb::TableDef& t) {
     ImGui::SetCursorScreenPos(ImVec2(o.x, y));
     ImGui::Dummy(ImVec2(maxW, 2 * s));
     if (selHere && !m_editing) tableKeys(g);
-    if (selHere && io.WantTextInput && !m_editing && !m_fieldEdits.empty()) m_sel = -1;   // typing went to a field
 }
 
 void App::drawCell(int idx, const ImRect& rc) {

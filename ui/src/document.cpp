@@ -67,9 +67,9 @@ void Document::openReport(nb::Report r, std::vector<nb::Finding> integrity) {
     replaceReport(std::move(r));
 }
 
-void Document::fieldChanged() {
+void Document::fieldChanged(bool recheckNow) {
     ++m_revision;
-    recheck();
+    if (recheckNow) recheck();
 }
 
 void Document::commitFieldEdit(nb::Report before) {

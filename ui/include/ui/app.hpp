@@ -4,7 +4,9 @@
 // forwards browser events (files, paste) to the methods below. The report logic lives in core.
 #pragma once
 #include "nianbao/decimal.hpp"
+#include "nianbao/report.hpp"
 #include "ui/platform.hpp"
+#include "ui/text_layout.hpp"
 #include <functional>
 #include <map>
 #include <memory>
@@ -21,8 +23,6 @@ namespace ui {
 class Document;
 struct TableGrid;
 
-struct Rect { float x = 0, y = 0, w = 0, h = 0; };
-
 class App {
 public:
     App(Platform& platform, std::string exampleJson);
@@ -32,6 +32,9 @@ public:
     void frame();
     /// UI scale (device pixel ratio): sizes are in device pixels.
     void setScale(float s) { m_scale = s; }
+    /// The font's em in device pixels (what a browser's font-size means), for the native text fields;
+    /// 0: the ImGui font size.
+    void setFontEm(float px) { m_fontEm = px; }
 
     // ---- browser / automation API (window.nianbao)
     /// Replaces the report when the text (JSON or an exported page) loads cleanly; "" or the error.
@@ -53,6 +56,12 @@ public:
 
     void onFileOpened(FilePurpose purpose, const std::string& name, const std::string& bytes);
     void onFileError(const std::string& message);
+    /// The open native text field's text, after each change (typing, IME commit, paste, the browser's undo).
+    void onTextInput(const std::string& id, const std::string& text);
+    /// The open native text field was left; `caret` (byte offset) and `scrollY` are where it was.
+    void onTextLeave(const std::string& id, LeaveBy how, std::size_t caret, float scrollY);
+    /// The id of the free-text field being edited in a native field, or "".
+    std::string openFieldId() const { return m_field ? m_field->field.id : std::string(); }
     /// System paste while no text field is active: a block into the selected table cell.
     bool onPaste(const std::string& text);
     /// Text for a system copy while no text field is active (the selected cell's value).
@@ -86,14 +95,22 @@ private:
     void runAction(int action);
     void message(std::string text, int level);
     std::string fileBaseName() const;
-    // [app_form.cpp] meta + text sections
+    // [app_form.cpp] the form: meta and the six sections in order
     void drawForm();
     void drawMeta();
+    bool fieldFrame(const std::string& id);
+    // [app_text.cpp] free-text fields: drawn text, and the native field over it while editing
+    static std::string* fieldValue(nb::Report& r, const std::string& id);
+    float proseLineHeight() const;
     void drawTextSection(const std::string& key, const std::string& title);
     void drawTextTools(const std::string& key);
+    void drawLineField(const std::string& id, std::string& value, float width, const char* hint);
+    void fieldBox(TextField f, std::size_t focusCaret, const std::function<std::optional<std::size_t>(float& scrollY)>& view);
+    void openField(const TextField& f, std::size_t caret, float scrollY);
+    void leaveField(LeaveBy how, std::size_t caret, float scrollY);
+    void closeFieldIfReplaced();
+    void tickRecheck();
     void insertGenerated(const std::string& key);
-    bool fieldFrame(const std::string& id);
-    bool editField(const std::string& id, std::string& value, const std::function<bool()>& widget);
     // [app_tables.cpp] the three tables as editable grids
     void drawTable(const nb::TableDef& t);
     void drawCell(int cellIndex, const ImRect& rc);
@@ -111,6 +128,7 @@ private:
     std::string m_exampleJson;
     std::unique_ptr<Document> m_doc;
     float m_scale = 1.0f;
+    float m_fontEm = 0;
 
     // selection and editing in the tables
     int m_sel = -1;                  // selected cell index
@@ -142,13 +160,18 @@ private:
     int m_lastRevision = 0;
     bool m_storageWarned = false;
     std::string m_storageProblem;
-    // per text/meta field being edited: its value and the report before it was entered
-    struct FieldEdit { std::string before; std::unique_ptr<nb::Report> report; };
-    std::map<std::string, FieldEdit> m_fieldEdits;
+    // the free-text field being edited in a native field: where, the report before the visit (one undo
+    // step), the text as last received; and per field the caret and scroll it was left with
+    struct OpenField { TextField field; nb::Report before; std::string text; std::size_t caret = 0; };
+    std::optional<OpenField> m_field;
+    std::size_t m_focusCaret = std::string::npos;   // caret for the field m_focusField opens (npos: its default)
+    std::map<std::string, std::size_t> m_lastCaret;
+    std::map<std::string, float> m_viewScroll;
+    std::map<std::string, TextLayout> m_layouts;    // the drawn text's lines, per field (re-laid out on change)
+    std::vector<std::string> m_fieldOrder, m_fieldOrderNext;   // free-text fields in form order (Tab)
+    double m_recheckDueMs = -1;
     bool m_yearActive = false;
     std::string m_yearBuf;
-    std::string m_textEditor;        // the text section shown as an editor (others show wrapped text)
-    int m_textEditorFrames = 0;
     std::string m_sectionTarget;     // section to scroll to
 };
 

@@ -32,10 +32,11 @@ public:
     /// Open a file / new report (undoable): `integrity` are the findings about the file itself (an
     /// exported page changed after it was made: P-1/P-2); they stay listed until another report is opened.
     void openReport(nb::Report r, std::vector<nb::Finding> integrity = {});
-    /// Text/meta fields are edited in place by the widgets: fieldChanged() on every keystroke (live
-    /// check), then commitFieldEdit(report as it was before the field was entered) when it is left.
+    /// Text/meta fields are edited in place: fieldChanged() on every change (re-checked at once, or by
+    /// a later recheck() when typing is debounced), then commitFieldEdit(report as it was before the
+    /// field was entered) when it is left.
     nb::Report& mutableReport() { return m_report; }
-    void fieldChanged();
+    void fieldChanged(bool recheckNow = true);
     void commitFieldEdit(nb::Report before);
     bool applyFix(const nb::Finding& f);
     void setPrevious(std::optional<nb::Report> prev, const std::string& name);

@@ -1,6 +1,7 @@
 // platform.hpp — the only seam between the UI and the outside world (browser, or a test double).
 // wasm/platform_web.cpp implements it with small EM_JS functions; tests use a recording fake.
-// Everything asynchronous (a file picked by the user) comes back through ui::App methods.
+// Everything asynchronous (a file picked by the user, typing in a native text field) comes back
+// through ui::App methods.
 #pragma once
 #include <optional>
 #include <string>
@@ -10,6 +11,24 @@ namespace ui {
 /// Why a file arrives: picked after 打开… (already confirmed), picked for last year's report, or
 /// dropped onto the page (asks first when there are unsaved changes).
 enum class FilePurpose { OpenReport = 1, OpenPrevious = 2, DroppedReport = 3 };
+
+struct Rect { float x = 0, y = 0, w = 0, h = 0; };
+
+/// A native text field shown over the drawn one while it is edited (the browser's <textarea> or
+/// <input>: wrapping, caret, selection, IME, context menu and undo are the browser's own). Sizes in
+/// device pixels; the text inside starts at rect + (padX, padY) and its lines are lineHeight apart.
+struct TextField {
+    std::string id;                   // "text.overview", "meta.agency"…
+    Rect rect;                        // where the field is drawn (may reach beyond the clip)
+    Rect clip;                        // the visible part of the form around it
+    bool multiline = false;
+    float fontPx = 16, lineHeight = 24, padX = 6, padY = 6;
+    std::string placeholder;
+};
+
+/// How a native text field was left: Tab / Shift+Tab (to the next / previous field), Enter in a
+/// one-line field, Esc, or a click elsewhere.
+enum class LeaveBy { Tab = 1, ShiftTab = 2, Enter = 3, Escape = 4, Elsewhere = 5 };
 
 class Platform {
 public:
@@ -28,6 +47,13 @@ public:
     virtual void setLeaveWarning(bool on) = 0;
     /// Milliseconds since some fixed point (debouncing).
     virtual double nowMs() = 0;
+    /// Shows the native field with `text`, the caret at byte offset `caret` and its content scrolled by
+    /// `scrollY`, and focuses it. Its changes come back through App::onTextInput, its end through App::onTextLeave.
+    virtual void openTextField(const TextField& f, const std::string& text, std::size_t caret, float scrollY) = 0;
+    /// Keeps the open field over its rect (every frame while it is open: the form scrolls, the window resizes).
+    virtual void placeTextField(const TextField& f) = 0;
+    /// Hides the field (the app has its text); nothing comes back from it afterwards.
+    virtual void closeTextField() = 0;
 };
 
 } // namespace ui
