@@ -40,11 +40,11 @@ EM_JS(void, js_clipboard, (const char* text), {
 });
 
 // rect x y w h, clip x y w h, font size, line height, padding x y: CSS pixels
-EM_JS(void, js_field_open, (const char* id, int multiline, const float* g, const char* placeholder, const char* text, int caretBytes, float scrollY, float dpr), {
+EM_JS(void, js_field_open, (const char* id, int multiline, const float* g, const char* placeholder, const char* label, const char* text, int caretBytes, float scrollY, float dpr), {
     var o = { id: UTF8ToString(id), multiline: !!multiline, x: HEAPF32[g >> 2], y: HEAPF32[(g >> 2) + 1], w: HEAPF32[(g >> 2) + 2], h: HEAPF32[(g >> 2) + 3],
               cx: HEAPF32[(g >> 2) + 4], cy: HEAPF32[(g >> 2) + 5], cw: HEAPF32[(g >> 2) + 6], ch: HEAPF32[(g >> 2) + 7],
               fontPx: HEAPF32[(g >> 2) + 8], lineHeight: HEAPF32[(g >> 2) + 9], padX: HEAPF32[(g >> 2) + 10], padY: HEAPF32[(g >> 2) + 11],
-              placeholder: UTF8ToString(placeholder), text: UTF8ToString(text), caret: UTF8ToString(text, caretBytes).length, scrollY: scrollY, dpr: dpr };
+              placeholder: UTF8ToString(placeholder), label: UTF8ToString(label), text: UTF8ToString(text), caret: UTF8ToString(text, caretBytes).length, scrollY: scrollY, dpr: dpr };
     window.__nbField.open(o);
 });
 EM_JS(void, js_field_place, (int multiline, const float* g), {
@@ -93,7 +93,7 @@ void WebPlatform::openTextField(const ui::TextField& f, const std::string& text,
     float g[12];
     fieldGeometry(f, m_dpr, g);
     m_placed = f;
-    js_field_open(f.id.c_str(), f.multiline ? 1 : 0, g, f.placeholder.c_str(), text.c_str(), static_cast<int>(caret), scrollY / m_dpr, m_dpr);
+    js_field_open(f.id.c_str(), f.multiline ? 1 : 0, g, f.placeholder.c_str(), f.label.c_str(), text.c_str(), static_cast<int>(caret), scrollY / m_dpr, m_dpr);
 }
 void WebPlatform::placeTextField(const ui::TextField& f) {
     if (samePlace(f, m_placed)) return;

@@ -19,7 +19,7 @@ const active = page => page.evaluate(() => {
   const a = document.activeElement, b = a.getBoundingClientRect();
   return { tag: a.tagName, id: a.id, value: a.value, start: a.selectionStart, end: a.selectionEnd, scrollTop: a.scrollTop,
            scrollWidth: a.scrollWidth, clientWidth: a.clientWidth, scrollHeight: a.scrollHeight, clientHeight: a.clientHeight,
-           x: b.x, y: b.y, w: b.width, h: b.height, spell: a.spellcheck };
+           x: b.x, y: b.y, w: b.width, h: b.height, spell: a.spellcheck, label: a.getAttribute('aria-label') };
 });
 // a click on a drawn field; the native field opens with the next frame (a person sees the caret appear)
 async function clickAt(page, x, y) {
@@ -42,6 +42,7 @@ test('a 300-character paragraph typed into 一、总体情况 wraps in a native 
   const a = await active(page);
   assert.strictEqual(a.tag, 'TEXTAREA');
   assert.strictEqual(a.spell, false);                         // no red underline under every Chinese word
+  assert.strictEqual(a.label, '一、总体情况');                 // what a screen reader announces
   assert.ok(a.w >= field.w - 1, `textarea ${a.w} px wide, the field ${field.w}`);
   assert.ok(Math.abs(a.x - field.x) <= 2 && Math.abs(a.y - field.y) <= 2, 'over the field: ' + JSON.stringify([a, field]));
   assert.ok(a.scrollWidth <= a.clientWidth, `wraps: scrollWidth ${a.scrollWidth} > clientWidth ${a.clientWidth}`);

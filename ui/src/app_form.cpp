@@ -56,7 +56,7 @@ void App::drawMeta() {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
         ImGui::SameLine(labelW);
-        drawLineField(id, value, width, hint);
+        drawLineField(id, label, value, width, hint);
     };
     textField("机关名称", "meta.agency", r.meta.agency, 420 * s, "如：某某市人民政府");
 

@@ -52,7 +52,8 @@ void App::openField(const TextField& f, std::size_t caret, float scrollY) {
 void App::onTextInput(const std::string& id, const std::string& text) {
     if (!m_field || m_field->field.id != id) return;   // a late event of a field already left
     std::string* v = fieldValue(m_doc->mutableReport(), id);
-    if (!v || *v == text) return;
+    if (!v || *v != m_field->text) { closeFieldIfReplaced(); return; }   // the report changed under it first
+    if (*v == text) return;
     *v = text;
     m_field->text = text;
     m_doc->fieldChanged(false);
@@ -138,7 +139,7 @@ void App::fieldBox(TextField f, std::size_t focusCaret, const std::function<std:
 }
 
 // 机关名称, 公开日期: a one-line field
-void App::drawLineField(const std::string& id, std::string& value, float width, const char* hint) {
+void App::drawLineField(const std::string& id, const char* label, std::string& value, float width, const char* hint) {
     const ImGuiStyle& st = ImGui::GetStyle();
     ImVec2 p = ImGui::GetCursorScreenPos();
     TextField f;
@@ -150,6 +151,7 @@ void App::drawLineField(const std::string& id, std::string& value, float width, 
     f.padX = st.FramePadding.x;
     f.padY = st.FramePadding.y;
     f.placeholder = hint;
+    f.label = label;
     fieldBox(f, value.size(), [&](float&) -> std::optional<std::size_t> {
         ImGui::PushID(id.c_str());
         bool clicked = ImGui::InvisibleButton("##view", ImVec2(f.rect.w, f.rect.h));
@@ -241,6 +243,7 @@ void App::drawTextSection(const std::string& key, const std::string& title) {
     f.lineHeight = lineH;
     f.padX = f.padY = pad;
     f.placeholder = "（" + title + "：请填写。段落之间空一行。）";
+    f.label = title;
     std::size_t focusCaret = m_focusCaret == std::string::npos ? 0 : m_focusCaret;
     if (m_focusField == id) m_focusCaret = std::string::npos;
     fieldBox(f, focusCaret, [&](float& scrollY) -> std::optional<std::size_t> {
@@ -257,7 +260,7 @@ void App::drawTextSection(const std::string& key, const std::string& title) {
         ImGui::Dummy(ImVec2(1, contentH));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
-        if (value.empty()) dl->AddText(&font, fontPx, ImVec2(origin.x, origin.y + (lineH - fontPx) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), "点击此处填写");
+        if (value.empty()) dl->AddText(&font, fontPx, ImVec2(origin.x, origin.y + (lineH - fontPx) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), f.placeholder.c_str());
         const int n = static_cast<int>(l.lines.size());
         int first = std::max(0, static_cast<int>((cmin.y - origin.y) / lineH));
         int last = std::min(n, static_cast<int>((cmax.y - origin.y) / lineH) + 1);

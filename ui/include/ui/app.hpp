@@ -104,7 +104,7 @@ private:
     float proseLineHeight() const;
     void drawTextSection(const std::string& key, const std::string& title);
     void drawTextTools(const std::string& key);
-    void drawLineField(const std::string& id, std::string& value, float width, const char* hint);
+    void drawLineField(const std::string& id, const char* label, std::string& value, float width, const char* hint);
     void fieldBox(TextField f, std::size_t focusCaret, const std::function<std::optional<std::size_t>(float& scrollY)>& view);
     void openField(const TextField& f, std::size_t caret, float scrollY);
     void leaveField(LeaveBy how, std::size_t caret, float scrollY);

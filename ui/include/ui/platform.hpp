@@ -24,6 +24,7 @@ struct TextField {
     bool multiline = false;
     float fontPx = 16, lineHeight = 24, padX = 6, padY = 6;
     std::string placeholder;
+    std::string label;                // what a screen reader announces: 一、总体情况, 机关名称…
 };
 
 /// How a native text field was left: Tab / Shift+Tab (to the next / previous field), Enter in a
