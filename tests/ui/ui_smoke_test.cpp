@@ -5,6 +5,8 @@
 #include "headless.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
+#include "nianbao/table_layout.hpp"
+#include <map>
 #include <nlohmann/json.hpp>
 
 
@@ -277,4 +279,43 @@ TEST_CASE("opening a page changed after it was made lists P-2 on the changed cel
     CHECK(app.statusMessage().find("生成后被改动") != std::string::npos);
     REQUIRE(app.loadText(seedJson(), "").empty());
     for (const auto& f : app.document().findings()) CHECK(f.code.rfind("P-", 0) != 0);
+}
+
+TEST_CASE("the editor's grid places every value cell where the core table layout puts it", "[ui][layout]") {
+    Headless h;
+    FakePlatform p;
+    ui::App app(p, seedJson());
+    for (const char* fmt : {"2019", "2021"}) {
+        INFO(fmt);
+        REQUIRE(app.loadText(readFile(std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/base/complete-" + fmt + ".json"), "").empty());
+        h.frame(app, p, 3);
+        const nb::Report& r = app.document().report();
+        for (const nb::TableDef& t : r.format->tables) {
+            nb::TableLayout l = nb::layoutTable(r, t);
+            std::map<std::pair<int, int>, float> colX;   // (block, grid column) → x of cells starting there
+            float lastY = -1;
+            for (const auto& row : l.rows) {
+                float rowY = -1;
+                for (const auto& c : row.cells) {
+                    if (c.kind != nb::LayoutKind::Value) continue;
+                    const std::string& id = r.format->cells[static_cast<std::size_t>(c.cell)].id;
+                    auto rc = app.itemRect(id);
+                    REQUIRE(rc);
+                    INFO(id);
+                    auto key = std::make_pair(row.block, c.col);
+                    if (colX.count(key)) CHECK(std::abs(colX[key] - rc->x) < 0.5f);   // one column, one x
+                    else colX[key] = rc->x;
+                    if (rowY < 0) rowY = rc->y;
+                    CHECK(std::abs(rc->y - rowY) < 0.5f);                            // one row, one y
+                    auto right = colX.find(std::make_pair(row.block, c.col + c.colspan));
+                    if (right != colX.end()) CHECK(std::abs(rc->x + rc->w - right->second) < 0.5f);   // spans its columns
+                }
+                if (rowY >= 0) { CHECK(rowY > lastY); lastY = rowY; }
+            }
+            for (const auto& [k, x] : colX) {   // columns left to right
+                auto next = colX.upper_bound(k);
+                if (next != colX.end() && next->first.first == k.first) CHECK(next->second > x);
+            }
+        }
+    }
 }

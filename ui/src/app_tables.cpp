@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "table_grid.hpp"
+#include "nianbao/table_layout.hpp"
 #include <algorithm>
 #include <cfloat>
 #include <functional>
@@ -14,29 +15,6 @@
 namespace ui {
 
 namespace {
-
-struct HeaderCell { const nb::HeaderNode* node; int first, count; };
-
-void collectHeaders(const nb::HeaderNode& n, int& leaf, std::vector<HeaderCell>& out) {
-    int start = leaf;
-    if (n.children.empty()) ++leaf;
-    for (const auto& c : n.children) collectHeaders(c, leaf, out);
-    out.push_back({&n, start, leaf - start});
-}
-
-struct LabelCell { std::string text; int depth = 1, firstRow = 0, rows = 1, colspan = 1; };
-
-void collectRows(const nb::RowNode& n, bool legacy, int labelColumns, int& row, std::vector<LabelCell>& labels) {
-    bool collapsed = legacy && !n.legacyId.empty();
-    if (n.children.empty() || collapsed) {
-        if (labelColumns > 0) labels.push_back({collapsed ? n.legacyLabel : n.label, n.depth, row, 1, labelColumns - n.depth + 1});
-        ++row;
-        return;
-    }
-    int start = row;
-    for (const auto& c : n.children) collectRows(c, legacy, labelColumns, row, labels);
-    labels.push_back({n.label, n.depth, start, row - start, 1});
-}
 
 ImU32 col(float r, float g, float b, float a = 1.0f) { return ImGui::GetColorU32(ImVec4(r, g, b, a)); }
 
@@ -102,105 +80,89 @@ void App::startEdit(int cell, std::string initial, bool selectAll) {
     m_editBuf = std::move(initial);
 }
 
+// the table's printed layout (nb::layoutTable: the same merges as the HTML page and the Word file)
+// drawn block by block: column widths per block, row heights from the wrapped labels
 void App::drawTable(const nb::TableDef& t) {
     Document& d = *m_doc;
     const nb::Report& r = d.report();
-    TableGrid g = buildGrid(r, t);
-    const bool legacy = r.legacyInUse(t);
+    const nb::TableLayout l = nb::layoutTable(r, t);
     const float s = m_scale, fs = ImGui::GetFontSize(), pad = 4 * s;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 border = col(0.45f, 0.45f, 0.45f), headBg = col(0.92f, 0.94f, 0.97f), labelBg = col(0.97f, 0.97f, 0.97f);
-    const ImU32 ink = col(0.1f, 0.1f, 0.1f);
+    const ImU32 captionBg = col(0.86f, 0.89f, 0.94f), ink = col(0.1f, 0.1f, 0.1f);
     const float availW = std::max(ImGui::GetContentRegionAvail().x - 2 * s, 560 * s);
     const ImVec2 o = ImGui::GetCursorScreenPos();
     float y = o.y, maxW = 0;
-    int gridRow = 0;
     bool selHere = false;
 
-    for (std::size_t bi = 0; bi < t.blocks.size(); ++bi) {
-        const nb::Block& b = t.blocks[bi];
-        const int nVal = t.gridColumns - b.labelColumns, nLeaf = static_cast<int>(b.leafColumns.size());
-        std::vector<float> lw(static_cast<std::size_t>(b.labelColumns));
-        if (b.labelColumns == 3) { lw[0] = lw[1] = 2.0f * fs; lw[2] = std::max(11.0f * fs, availW * 0.30f); }
-        else if (b.labelColumns == 1) lw[0] = std::max(7.0f * fs, availW * 0.22f);
+    for (std::size_t first = 0; first < l.rows.size();) {
+        const int bi = l.rows[first].block;
+        std::size_t end = first;
+        while (end < l.rows.size() && l.rows[end].block == bi) ++end;
+        const nb::Block& b = t.blocks[static_cast<std::size_t>(bi)];
+        // column widths: the label columns (number, group, label), then equal value columns
+        const int nVal = l.columns - b.labelColumns;
+        std::vector<float> colW(static_cast<std::size_t>(l.columns));
+        if (b.labelColumns == 3) { colW[0] = colW[1] = 2.0f * fs; colW[2] = std::max(11.0f * fs, availW * 0.30f); }
+        else if (b.labelColumns == 1) colW[0] = std::max(7.0f * fs, availW * 0.22f);
         float L = 0;
-        for (float w : lw) L += w;
+        for (int c = 0; c < b.labelColumns; ++c) L += colW[static_cast<std::size_t>(c)];
         // wide tables (表四: 15 columns) may wrap their header labels rather than scroll
         const float V = std::max((nVal > 8 ? 2.7f : 4.2f) * fs, (availW - L) / static_cast<float>(std::max(1, nVal)));
-        const float W = L + V * static_cast<float>(nVal);
-        maxW = std::max(maxW, W);
-        auto colX = [&](int leaf) { return o.x + L + V * static_cast<float>(leaf); };
-        auto leafW = [&](int leaf) { return leaf == nLeaf - 1 ? V * static_cast<float>(nVal - nLeaf + 1) : V; };
-        auto box = [&](ImRect rc, ImU32 bg, const std::string& text, bool center) {
-            dl->AddRectFilled(rc.Min, rc.Max, bg);
-            dl->AddRect(rc.Min, rc.Max, border);
-            if (!text.empty()) textIn(dl, rc, text, ink, center, pad);
+        for (int c = b.labelColumns; c < l.columns; ++c) colW[static_cast<std::size_t>(c)] = V;
+        std::vector<float> colX(static_cast<std::size_t>(l.columns) + 1, o.x);
+        for (int c = 0; c < l.columns; ++c) colX[static_cast<std::size_t>(c) + 1] = colX[static_cast<std::size_t>(c)] + colW[static_cast<std::size_t>(c)];
+        maxW = std::max(maxW, colX.back() - o.x);
+        auto widthOf = [&](const nb::LayoutCell& c) {
+            int e = std::min(l.columns, c.col + c.colspan);
+            return colX[static_cast<std::size_t>(e)] - colX[static_cast<std::size_t>(c.col)];
         };
-
-        if (!b.caption.empty()) {
-            float h = 1.8f * fs;
-            box(ImRect(o.x, y, o.x + W, y + h), col(0.86f, 0.89f, 0.94f), b.caption, true);
-            y += h;
-        }
-        // headers: one band per level; a node spanning several levels takes their height
-        std::vector<HeaderCell> hc;
-        int leaf = 0;
-        for (const auto& c : b.columns) collectHeaders(c, leaf, hc);
-        std::vector<float> levelH(static_cast<std::size_t>(b.headerDepth) + 2, 1.8f * fs);
-        auto spanW = [&](const HeaderCell& h) { float w = 0; for (int k = 0; k < h.count; ++k) w += leafW(h.first + k); return w; };
-        for (const auto& h : hc)
-            if (h.node->rowspan == 1) levelH[static_cast<std::size_t>(h.node->depth)] = std::max(levelH[static_cast<std::size_t>(h.node->depth)], wrappedHeight(h.node->label, spanW(h), pad));
-        std::vector<float> levelY(static_cast<std::size_t>(b.headerDepth) + 2, y);
-        for (int k = 1; k <= b.headerDepth; ++k) levelY[static_cast<std::size_t>(k) + 1] = levelY[static_cast<std::size_t>(k)] + levelH[static_cast<std::size_t>(k)];
-        float headBottom = levelY[static_cast<std::size_t>(b.headerDepth) + 1];
-        if (b.labelColumns > 0) box(ImRect(o.x, y, o.x + L, headBottom), headBg, b.corner, true);
-        for (const auto& h : hc) {
-            float x0 = colX(h.first);
-            float y0 = levelY[static_cast<std::size_t>(h.node->depth)], y1 = levelY[static_cast<std::size_t>(h.node->depth + h.node->rowspan)];
-            box(ImRect(x0, y0, x0 + spanW(h), y1), headBg, h.node->label, true);
-        }
-        y = headBottom;
-
-        // rows: labels (leaf labels and vertical group labels) and heights
-        std::vector<LabelCell> labels;
-        int nRows = 0;
-        for (const auto& n : b.rows) collectRows(n, legacy, b.labelColumns, nRows, labels);
-        if (nRows == 0) nRows = 1;
-        std::vector<float> rowH(static_cast<std::size_t>(nRows), 2.0f * fs);
-        auto labelX = [&](int depth) { float x = o.x; for (int k = 0; k < depth - 1; ++k) x += lw[static_cast<std::size_t>(k)]; return x; };
-        auto labelWidth = [&](const LabelCell& lc) { float w = 0; for (int k = lc.depth - 1; k < lc.depth - 1 + lc.colspan; ++k) w += lw[static_cast<std::size_t>(k)]; return w; };
-        for (const auto& lc : labels)
-            if (lc.rows == 1) rowH[static_cast<std::size_t>(lc.firstRow)] = std::max(rowH[static_cast<std::size_t>(lc.firstRow)], wrappedHeight(lc.text, labelWidth(lc), pad));
-        for (const auto& lc : labels) {
-            if (lc.rows == 1) continue;
-            float have = 0, need = wrappedHeight(lc.text, labelWidth(lc), pad);
-            for (int k = 0; k < lc.rows; ++k) have += rowH[static_cast<std::size_t>(lc.firstRow + k)];
-            if (need > have) rowH[static_cast<std::size_t>(lc.firstRow + lc.rows - 1)] += need - have;
-        }
-        std::vector<float> rowY(static_cast<std::size_t>(nRows) + 1, y);
-        for (int k = 0; k < nRows; ++k) rowY[static_cast<std::size_t>(k) + 1] = rowY[static_cast<std::size_t>(k)] + rowH[static_cast<std::size_t>(k)];
-        for (const auto& lc : labels) {
-            float x0 = labelX(lc.depth);
-            box(ImRect(x0, rowY[static_cast<std::size_t>(lc.firstRow)], x0 + labelWidth(lc), rowY[static_cast<std::size_t>(lc.firstRow + lc.rows)]),
-                labelBg, lc.text, lc.rows > 1);
-        }
-
-        // value cells
-        for (int k = 0; k < nRows && gridRow + k < static_cast<int>(g.rows.size()); ++k) {
-            const GridRow& gr = g.rows[static_cast<std::size_t>(gridRow + k)];
-            for (std::size_t j = 0; j < gr.cells.size(); ++j) {
-                int idx = gr.cells[j];
-                ImRect rc(colX(static_cast<int>(j)), rowY[static_cast<std::size_t>(k)], colX(static_cast<int>(j)) + leafW(static_cast<int>(j)), rowY[static_cast<std::size_t>(k) + 1]);
-                if (idx == m_sel) selHere = true;
-                drawCell(idx, rc);
+        // row heights: at least a line and a half (two for data rows), more for wrapped labels; a cell
+        // spanning rows that needs more than they give makes its last row taller
+        const std::size_t n = end - first;
+        std::vector<float> rowH(n);
+        for (std::size_t i = 0; i < n; ++i) rowH[i] = (l.rows[first + i].part == nb::LayoutPart::Body ? 2.0f : 1.8f) * fs;
+        for (std::size_t i = 0; i < n; ++i)
+            for (const nb::LayoutCell& c : l.rows[first + i].cells)
+                if (c.rowspan == 1 && !c.text.empty()) rowH[i] = std::max(rowH[i], wrappedHeight(c.text, widthOf(c), pad));
+        for (std::size_t i = 0; i < n; ++i)
+            for (const nb::LayoutCell& c : l.rows[first + i].cells) {
+                if (c.rowspan == 1 || c.text.empty()) continue;
+                std::size_t last = std::min(n, i + static_cast<std::size_t>(c.rowspan)) - 1;
+                float have = 0, need = wrappedHeight(c.text, widthOf(c), pad);
+                for (std::size_t k = i; k <= last; ++k) have += rowH[k];
+                if (need > have) rowH[last] += need - have;
             }
-        }
-        gridRow += nRows;
-        y = rowY[static_cast<std::size_t>(nRows)];
+        std::vector<float> rowY(n + 1, y);
+        for (std::size_t i = 0; i < n; ++i) rowY[i + 1] = rowY[i] + rowH[i];
+        for (std::size_t i = 0; i < n; ++i)
+            for (const nb::LayoutCell& c : l.rows[first + i].cells) {
+                std::size_t last = std::min(n, i + static_cast<std::size_t>(c.rowspan));
+                ImRect rc(colX[static_cast<std::size_t>(c.col)], rowY[i], colX[static_cast<std::size_t>(c.col)] + widthOf(c), rowY[last]);
+                auto box = [&](ImU32 bg, bool center) {
+                    dl->AddRectFilled(rc.Min, rc.Max, bg);
+                    dl->AddRect(rc.Min, rc.Max, border);
+                    if (!c.text.empty()) textIn(dl, rc, c.text, ink, center, pad);
+                };
+                switch (c.kind) {
+                case nb::LayoutKind::Caption: box(captionBg, true); break;
+                case nb::LayoutKind::Corner:
+                case nb::LayoutKind::Header: box(headBg, true); break;
+                case nb::LayoutKind::RowGroup: box(labelBg, true); break;
+                case nb::LayoutKind::RowLabel: box(labelBg, false); break;
+                case nb::LayoutKind::Empty: box(col(1, 1, 1), false); break;
+                case nb::LayoutKind::Value:
+                    if (c.cell == m_sel) selHere = true;
+                    drawCell(c.cell, rc);
+                    break;
+                }
+            }
+        y = rowY[n];
+        first = end;
     }
     ImGui::SetCursorScreenPos(ImVec2(o.x, y));
     ImGui::Dummy(ImVec2(maxW, 2 * s));
-    if (selHere && !m_editing) tableKeys(g);
+    if (selHere && !m_editing) tableKeys(buildGrid(r, t));
 }
 
 void App::drawCell(int idx, const ImRect& rc) {

@@ -1,6 +1,6 @@
 // table_grid.cpp — navigation grid of a table and the block-paste planner.
 #include "table_grid.hpp"
-#include <functional>
+#include "nianbao/table_layout.hpp"
 
 namespace ui {
 
@@ -14,27 +14,10 @@ std::optional<std::pair<int, int>> TableGrid::locate(int cellIndex) const {
 TableGrid buildGrid(const nb::Report& rep, const nb::TableDef& t) {
     TableGrid g;
     g.table = &t;
-    const nb::Format& f = *rep.format;
-    bool legacy = rep.legacyInUse(t);
-    for (std::size_t bi = 0; bi < t.blocks.size(); ++bi) {
-        const nb::Block& b = t.blocks[bi];
-        auto addRow = [&](const std::string& rowId) {
-            GridRow gr;
-            gr.block = static_cast<int>(bi);
-            gr.rowId = rowId;
-            for (const nb::HeaderNode* col : b.leafColumns) {
-                std::string id = t.id + "." + (rowId.empty() ? col->key : rowId + "." + col->key);
-                int i = f.findCell(id);
-                if (i >= 0) gr.cells.push_back(i);
-            }
-            g.rows.push_back(std::move(gr));
-        };
-        std::function<void(const nb::RowNode&)> walk = [&](const nb::RowNode& n) {
-            if (legacy && !n.legacyId.empty()) { addRow(n.legacyId); return; }
-            if (n.children.empty()) { addRow(n.id); return; }
-            for (const auto& c : n.children) walk(c);
-        };
-        for (const auto& n : b.rows) walk(n);
+    const nb::TableLayout l = nb::layoutTable(rep, t);   // the printed rows: legacy rows already collapsed
+    for (std::size_t i = 0; i < l.rows.size(); ++i) {
+        if (l.rows[i].part != nb::LayoutPart::Body) continue;
+        g.rows.push_back(GridRow{l.rows[i].block, l.rows[i].rowId, l.valueCells(i)});
     }
     return g;
 }
