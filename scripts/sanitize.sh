@@ -14,7 +14,7 @@ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" -DNIANBAO_SANITIZE=ON -DNIANBAO_TESTS=ON >"$BUILD/configure.log" 2>&1 \
   || { cat "$BUILD/configure.log" >&2; exit 2; }
 
-targets=(core_tests nianbao)
+targets=(core_tests nianbao docx_consumers_tests)
 # ui_smoke_tests exists only when third_party/imgui is there (scripts/setup.sh)
 [ -f "$ROOT/third_party/imgui/imgui.h" ] && targets+=(ui_smoke_tests)
 echo "sanitize: building ${targets[*]} (-j$JOBS)"

@@ -2,14 +2,17 @@
 # scripts/setup.sh — installs everything nianbao needs on a fresh Debian bookworm machine (as root).
 # Idempotent: each step checks first and does nothing when its result is already there.
 # Sources: Debian's archive (apt) and the npm registry only. Third-party source (Dear ImGui 1.86)
-# is fetched with `apt-get source` into third_party/ (git-ignored), never committed.
+# (Dear ImGui 1.86; zlib with its minizip and pugixml for the browser build) is fetched with
+# `apt-get source` into third_party/ (git-ignored), never committed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 
 PKGS=(emscripten cmake ninja-build g++ clang libclang-rt-14-dev catch2 nlohmann-json3-dev
-      fonttools fonts-wqy-microhei chromium dpkg-dev nodejs npm python3)
+      zlib1g-dev libminizip-dev libpugixml-dev
+      fonttools fonts-wqy-microhei chromium dpkg-dev nodejs npm python3
+      libreoffice-writer-nogui poppler-utils)
 
 # The first enabled deb822 stanza of Types deb whose Suites include $1, printed again as Types: deb-src
 # with Suites: $1 (URIs, Components, Signed-By copied, a multi-line inline Signed-By key included).
@@ -56,8 +59,13 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 
+# third_party/<dir> from `apt-get source <package>`: the unpacked source tree, checked by one file in it
+SOURCES=("imgui imgui imgui.h" "zlib zlib contrib/minizip/zip.c" "pugixml pugixml src/pugixml.cpp")
 need_src=0
-[ -f "$ROOT/third_party/imgui/imgui.h" ] || need_src=1
+for entry in "${SOURCES[@]}"; do
+  set -- $entry
+  [ -f "$ROOT/third_party/$2/$3" ] || need_src=1
+done
 if [ ${#missing[@]} -gt 0 ] || [ $need_src -eq 1 ]; then
   # a deb-src entry, needed by `apt-get source imgui`: the machine's own deb entry for the release
   # suite, repeated with Types: deb-src (same URIs, Components and Signed-By — apt refuses two
@@ -86,19 +94,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Dear ImGui 1.86 sources, unpacked into third_party/imgui (ignored by git)
-if [ $need_src -eq 1 ]; then
-  echo "setup: apt-get source imgui"
+# the sources above, unpacked into third_party/ (ignored by git)
+fetch_source() {   # package, folder, a file that must be in it
+  [ -f "$ROOT/third_party/$2/$3" ] && return 0
+  echo "setup: apt-get source $1"
+  local tmp src
   tmp="$(mktemp -d)"
-  (cd "$tmp" && apt-get source -qq imgui >/dev/null 2>&1 || (cd "$tmp" && apt-get source imgui))
-  src="$(find "$tmp" -maxdepth 1 -type d -name 'imgui-*' | head -n1)"
-  [ -n "$src" ] && [ -f "$src/imgui.h" ] || { echo "setup: apt-get source imgui failed" >&2; exit 1; }
-  grep -q 'IMGUI_VERSION_NUM *18600' "$src/imgui.h" || echo "setup: warning: imgui is not 1.86" >&2
+  (cd "$tmp" && apt-get source -qq "$1" >/dev/null 2>&1 || (cd "$tmp" && apt-get source "$1"))
+  src="$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n1)"
+  [ -n "$src" ] && [ -f "$src/$3" ] || { echo "setup: apt-get source $1 failed" >&2; exit 1; }
   mkdir -p "$ROOT/third_party"
-  rm -rf "$ROOT/third_party/imgui"
-  mv "$src" "$ROOT/third_party/imgui"
+  rm -rf "$ROOT/third_party/$2"
+  mv "$src" "$ROOT/third_party/$2"
   rm -rf "$tmp"
-fi
+}
+for entry in "${SOURCES[@]}"; do
+  set -- $entry
+  fetch_source "$1" "$2" "$3"
+done
+grep -q 'IMGUI_VERSION_NUM *18600' "$ROOT/third_party/imgui/imgui.h" || echo "setup: warning: imgui is not 1.86" >&2
 
 # npm test tools pinned by the lockfile (playwright-core; uses Debian's chromium, no browser download)
 if [ -f "$ROOT/tests/browser/package-lock.json" ] && [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then

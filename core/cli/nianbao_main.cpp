@@ -1,9 +1,11 @@
 // nianbao_main.cpp — the `nianbao` command line (interchange.md §3):
 //   nianbao check [--json] [--previous LAST_YEAR.json] FILE…   exit 0 no error, 1 errors, 2 unreadable file
-//   nianbao render FILE -o OUT.html                              exit 0, or 2
+//   nianbao render FILE -o OUT.html|OUT.docx                     exit 0, or 2 (the extension chooses)
 #include "nianbao/check.hpp"
+#include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,7 +25,7 @@ bool readFile(const std::string& path, std::string& out) {
 int usage() {
     std::cerr << "用法：\n"
                  "  nianbao check [--json] [--previous 上年报告.json] 报告.json…\n"
-                 "  nianbao render 报告.json -o 输出.html\n";
+                 "  nianbao render 报告.json -o 输出.html（或 输出.docx）\n";
     return 2;
 }
 
@@ -110,9 +112,14 @@ int render(int argc, char** argv) {
         std::cerr << in << "：无法读取：" << why << "\n";
         return 2;
     }
+    auto endsWith = [&](const char* ext) {
+        std::string e = ext, tail = out.size() >= e.size() ? out.substr(out.size() - e.size()) : std::string();
+        for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return tail == e;
+    };
+    std::string bytes = endsWith(".docx") ? nb::renderDocx(*res.report) : nb::renderHtml(*res.report);
     std::ofstream o(out, std::ios::binary);
-    std::string html = nb::renderHtml(*res.report);
-    if (!o || !o.write(html.data(), static_cast<std::streamsize>(html.size()))) {
+    if (!o || bytes.empty() || !o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
         std::cerr << out << "：无法写入\n";
         return 2;
     }

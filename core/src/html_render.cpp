@@ -1,10 +1,11 @@
 // html_render.cpp — renderHtml: the report as a standalone page in the official table layout.
-// [SECTION] escaping   [SECTION] tables (merged headers and row labels from the format data)
+// [SECTION] escaping   [SECTION] tables (from the one printed layout, table_layout.hpp)
 // [SECTION] page (A4 print CSS, CSP, embedded JSON + SHA-256 fingerprint)
 #include "nianbao/html_render.hpp"
 #include "nianbao/meta_values.hpp"
 #include "nianbao/json_io.hpp"
-#include <functional>
+#include "nianbao/table_layout.hpp"
+#include "nianbao/text_from_tables.hpp"
 
 namespace nb {
 
@@ -55,12 +56,12 @@ std::string reportTitle(const Report& r) {
     return agency + year + "年政府信息公开工作年度报告";
 }
 
-namespace {
-
-std::string publishedText(const std::string& d) {   // "2020-03-30" → "2020年3月30日"; anything else as typed
+std::string printedDate(const std::string& d) {
     auto date = parseDate(d);
     return date ? chineseDate(*date) : d;
 }
+
+namespace {
 
 std::string attrSpan(int colspan, int rowspan) {
     std::string s;
@@ -70,116 +71,49 @@ std::string attrSpan(int colspan, int rowspan) {
 }
 
 // ---------------------------------------------------------------- [SECTION] tables
-struct TableWriter {
-    const Report& r;
-    const TableDef& t;
-    bool legacy;
-    std::string out;
-
-    std::string valueCell(int idx, int colspan) {
-        const CellDef& c = r.format->cells[static_cast<std::size_t>(idx)];
-        std::string text = printedCellText(r, idx);
-        return "<td class=\"v\" data-cell=\"" + escapeHtml(c.id) + "\"" + attrSpan(colspan, 1) + ">" + escapeHtml(text) + "</td>";
-    }
-
-    void header(const Block& b, bool repeat) {
-        out += repeat ? "<thead>\n" : "";
-        for (int level = 1; level <= b.headerDepth; ++level) {
-            out += "<tr>";
-            if (level == 1 && b.labelColumns > 0)
-                out += "<th class=\"corner\"" + attrSpan(b.labelColumns, b.headerDepth) + ">" + escapeHtml(b.corner) + "</th>";
-            int valueCols = t.gridColumns - b.labelColumns;
-            int leaves = static_cast<int>(b.leafColumns.size());
-            std::function<void(const HeaderNode&)> walk = [&](const HeaderNode& n) {
-                if (n.depth == level) {
-                    int colspan = n.colspan;
-                    if (n.children.empty() && &n == b.leafColumns.back()) colspan += valueCols - leaves;   // widen the last column
-                    else if (!n.children.empty() && leaves < valueCols && n.colspan == leaves) colspan = valueCols;
-                    out += "<th" + attrSpan(colspan, n.rowspan) + ">" + escapeHtml(n.label) + "</th>";
-                    return;
-                }
-                for (const auto& c : n.children) walk(c);
-            };
-            for (const auto& c : b.columns) walk(c);
-            out += "</tr>\n";
+// the table's printed layout (table_layout.hpp) as <table>: a single block's header rows in <thead>
+// (repeated on each printed page), several blocks (表二) each in a <tbody class="block">
+std::string tableHtml(const Report& r, const TableDef& t) {
+    const TableLayout l = layoutTable(r, t);
+    std::string out = "<table class=\"tbl " + t.id + "\">\n";
+    auto cellHtml = [&](const LayoutCell& c) -> std::string {
+        switch (c.kind) {
+        case LayoutKind::Caption: return "<th class=\"caption\"" + attrSpan(c.colspan, 1) + ">" + escapeHtml(c.text) + "</th>";
+        case LayoutKind::Corner: return "<th class=\"corner\"" + attrSpan(c.colspan, c.rowspan) + ">" + escapeHtml(c.text) + "</th>";
+        case LayoutKind::Header: return "<th" + attrSpan(c.colspan, c.rowspan) + ">" + escapeHtml(c.text) + "</th>";
+        case LayoutKind::RowGroup: return std::string("<th class=\"") + (c.vertical ? "rl vl" : "rl") + "\"" + attrSpan(1, c.rowspan) + ">" + escapeHtml(c.text) + "</th>";
+        case LayoutKind::RowLabel: return "<th class=\"rl\"" + attrSpan(c.colspan, 1) + ">" + escapeHtml(c.text) + "</th>";
+        case LayoutKind::Value:
+            return "<td class=\"v\" data-cell=\"" + escapeHtml(r.format->cells[static_cast<std::size_t>(c.cell)].id) + "\"" +
+                   attrSpan(c.colspan, 1) + ">" + escapeHtml(printedCellText(r, c.cell)) + "</td>";
+        case LayoutKind::Empty: return "<td></td>";
         }
-        out += repeat ? "</thead>\n" : "";
-    }
-
-    // leaf rows as printed: a legacy group collapses to its single row
-    int leafCount(const RowNode& n) const {
-        if (n.children.empty() || (legacy && !n.legacyId.empty())) return 1;
-        int k = 0;
-        for (const auto& c : n.children) k += leafCount(c);
-        return k;
-    }
-
-    void dataRow(const std::string& rowId, const std::string& labels, const Block& b) {
-        out += "<tr>" + labels;
-        int valueCols = t.gridColumns - b.labelColumns, leaves = static_cast<int>(b.leafColumns.size());
-        for (const HeaderNode* col : b.leafColumns) {
-            std::string id = t.id + "." + (rowId.empty() ? col->key : rowId + "." + col->key);
-            int idx = r.format->findCell(id);
-            int span = col == b.leafColumns.back() ? 1 + valueCols - leaves : 1;
-            out += idx >= 0 ? valueCell(idx, span) : "<td></td>";
-        }
+        return {};
+    };
+    for (std::size_t i = 0; i < l.rows.size(); ++i) {
+        const LayoutRow& row = l.rows[i];
+        const bool first = i == 0 || l.rows[i - 1].block != row.block;
+        const bool last = i + 1 == l.rows.size() || l.rows[i + 1].block != row.block;
+        const LayoutPart prev = first ? LayoutPart::Caption : l.rows[i - 1].part;
+        if (first && !l.repeatHeader) out += "<tbody class=\"block\">\n";
+        if (l.repeatHeader && row.part == LayoutPart::Header && prev != LayoutPart::Header) out += "<thead>\n";
+        if (l.repeatHeader && row.part == LayoutPart::Body && prev == LayoutPart::Header) out += "</thead>\n<tbody>\n";
+        out += "<tr>";
+        for (const LayoutCell& c : row.cells) out += cellHtml(c);
         out += "</tr>\n";
+        if (last) out += "</tbody>\n";
     }
-
-    void rows(const Block& b, const RowNode& n, std::string& pending) {
-        bool collapsed = legacy && !n.legacyId.empty();
-        if (n.children.empty() || collapsed) {
-            std::string label = collapsed ? n.legacyLabel : n.label;
-            std::string id = collapsed ? n.legacyId : n.id;
-            std::string cells = pending;
-            if (b.labelColumns > 0)
-                cells += "<th class=\"rl\"" + attrSpan(b.labelColumns - n.depth + 1, 1) + ">" + escapeHtml(label) + "</th>";
-            pending.clear();
-            dataRow(id, cells, b);
-            return;
-        }
-        std::string cls = leafCount(n) > 2 ? "rl vl" : "rl";
-        pending += "<th class=\"" + cls + "\"" + attrSpan(1, leafCount(n)) + ">" + escapeHtml(n.label) + "</th>";
-        for (const auto& c : n.children) rows(b, c, pending);
-    }
-
-    void write() {
-        out += "<table class=\"tbl " + t.id + "\">\n";
-        bool repeat = t.blocks.size() == 1;
-        for (const Block& b : t.blocks) {
-            if (!repeat) out += "<tbody class=\"block\">\n";
-            if (!b.caption.empty())
-                out += "<tr><th class=\"caption\"" + attrSpan(t.gridColumns, 1) + ">" + escapeHtml(b.caption) + "</th></tr>\n";
-            header(b, repeat);
-            if (repeat) out += "<tbody>\n";
-            std::string pending;
-            for (const auto& n : b.rows) rows(b, n, pending);
-            out += "</tbody>\n";
-        }
-        out += "</table>\n";
-    }
-};
+    out += "</table>\n";
+    return out;
+}
 
 std::string paragraphs(const std::string& text) {
-    std::string out, para;
-    auto flush = [&]() {
-        std::size_t a = para.find_first_not_of(" \t\r\n"), z = para.find_last_not_of(" \t\r\n");
-        if (a != std::string::npos) {
-            std::string p = escapeHtml(para.substr(a, z - a + 1)), q;
-            for (char c : p) { if (c == '\n') q += "<br>"; else q += c; }
-            out += "<p>" + q + "</p>\n";
-        }
-        para.clear();
-    };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t nl = text.find('\n', i);
-        std::string line = text.substr(i, nl == std::string::npos ? std::string::npos : nl - i);
-        i = nl == std::string::npos ? text.size() : nl + 1;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) flush();
-        else { if (!para.empty()) para += '\n'; para += line; }
+    std::string out;
+    for (const std::string& para : textParagraphs(text)) {
+        std::string p = escapeHtml(para), q;
+        for (char c : p) { if (c == '\n') q += "<br>"; else q += c; }
+        out += "<p>" + q + "</p>\n";
     }
-    flush();
     return out;
 }
 
@@ -233,14 +167,12 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
             auto it = r.text.find(s.textKey);
             out += paragraphs(it == r.text.end() ? std::string() : it->second);
         } else if (const TableDef* t = f.findTable(s.tableId)) {
-            TableWriter w{r, *t, r.legacyInUse(*t), {}};
-            w.write();
-            out += w.out;
+            out += tableHtml(r, *t);
         }
         out += "</section>\n";
     }
     out += "<p class=\"sign\">" + escapeHtml(r.meta.agency);
-    if (!r.meta.published.empty()) out += "<br>" + escapeHtml(publishedText(r.meta.published));
+    if (!r.meta.published.empty()) out += "<br>" + escapeHtml(printedDate(r.meta.published));
     out += "</p>\n";
     if (opt.embedData) {
         std::string json = saveReport(r);

@@ -3,6 +3,8 @@
 // [SECTION] loadReport: validates every field and names the one that is wrong
 // [SECTION] saveReport: deterministic output in the format's official order
 #include "nianbao/json_io.hpp"
+#include "nianbao/docx_render.hpp"
+#include "nianbao/zip_io.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/page_verify.hpp"
 #include "nianbao/meta_values.hpp"
@@ -461,6 +463,25 @@ std::optional<std::string> extractEmbeddedJson(std::string_view html) {
 }
 
 LoadResult loadReportOrPage(std::string_view text, LoadMode mode) {
+    if (looksLikeZip(text)) {   // a .docx: nianbao's own carries the report in a custom XML part
+        std::string why;
+        auto d = readDocxData(text, why);
+        if (!d) {
+            LoadResult res;
+            res.error.message = why;
+            return res;
+        }
+        LoadResult res = loadReport(d->json, mode);
+        if (res.ok() && !d->fingerprintMatches) {
+            Finding f;
+            f.code = "P-1";
+            f.severity = Severity::Error;
+            f.rule = "页面数据在生成后被改动";
+            f.message = "Word 文件中的报告数据在生成后被改动：与随附的数据指纹（SHA-256）不符。请向报送单位索取原始文件";
+            res.integrity.push_back(std::move(f));
+        }
+        return res;
+    }
     auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string_view::npos && text[first] == '<') {
         auto j = extractEmbeddedJson(text);

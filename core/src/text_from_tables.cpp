@@ -91,6 +91,26 @@ std::size_t spaceBefore(std::string_view s, std::size_t end) {
 }
 }
 
+std::vector<std::string> textParagraphs(std::string_view text) {
+    std::vector<std::string> out;
+    std::string para;
+    auto flush = [&]() {
+        std::size_t a = para.find_first_not_of(" \t\r\n"), z = para.find_last_not_of(" \t\r\n");
+        if (a != std::string::npos) out.push_back(para.substr(a, z - a + 1));
+        para.clear();
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t nl = text.find('\n', i);
+        std::string_view line = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+        i = nl == std::string_view::npos ? text.size() : nl + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) flush();
+        else { if (!para.empty()) para += '\n'; para.append(line); }
+    }
+    flush();
+    return out;
+}
+
 std::string proseFromPaste(std::string_view text, bool multiline) {
     std::string out;
     std::size_t i = 0;

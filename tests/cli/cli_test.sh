@@ -61,6 +61,16 @@ sed 's/data-cell="t4.review.total">41</data-cell="t4.review.total">54</' "$tmp/q
 grep -q 'P-2.*行政复议 总计：页面显示“54”，内嵌数据为“41”' "$tmp/q-cell.txt" && ! grep -q 'P-1' "$tmp/q-cell.txt" \
   && ok || bad "changed visible cell: $(cat "$tmp/q-cell.txt")"
 "$NIANBAO" check --json "$tmp/q.html" | grep -q '"P-[12]"' && bad "an untouched page reports P-1/P-2" || ok
+# Word: the extension chooses; nianbao opens its own .docx back as the same report
+"$NIANBAO" render "$SEED" -o "$tmp/q.DOCX"; rc=$?
+[ $rc -eq 0 ] && [ "$(head -c 2 "$tmp/q.DOCX")" = "PK" ] && ok || bad "render .docx exit $rc"
+"$NIANBAO" check --json "$tmp/q.DOCX" > "$tmp/q-docx.json"; rc=$?
+"$NIANBAO" check --json "$SEED" > "$tmp/q-seed.json"
+[ $rc -eq 1 ] && diff <(sed 's/"file": "[^"]*"//' "$tmp/q-docx.json") <(sed 's/"file": "[^"]*"//' "$tmp/q-seed.json") >/dev/null \
+  && ok || bad "the .docx checks as its report (exit $rc)"
+printf 'PK\003\004not a zip' > "$tmp/bad.docx"
+"$NIANBAO" check "$tmp/bad.docx" > "$tmp/bad-docx.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q 'zip' "$tmp/bad-docx.txt" && ok || bad "a broken .docx: exit $rc $(cat "$tmp/bad-docx.txt")"
 "$NIANBAO" render "$tmp/broken.json" -o "$tmp/x.html" 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "render broken exit $rc"
 "$NIANBAO" frobnicate 2>/dev/null; rc=$?

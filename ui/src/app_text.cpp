@@ -130,7 +130,7 @@ void App::fieldBox(TextField f, std::size_t focusCaret, const std::function<std:
     float scrollY = 0;
     std::optional<std::size_t> caret = view(scrollY);
     fieldFrame(id);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ChildWindows)) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (m_focusField == id) {
         m_focusField.clear();
         caret = focusCaret;

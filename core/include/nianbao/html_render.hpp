@@ -20,6 +20,8 @@ constexpr std::string_view kPageDataId = "nianbao-data";                 // <scr
 constexpr std::string_view kFingerprintLabel = "数据指纹（SHA-256）：";   // followed by 64 hex digits
 /// The title as published reports write it: "青海省人民政府2019年政府信息公开工作年度报告".
 std::string reportTitle(const Report& r);
+/// 公开日期 as the signature prints it: "2020-03-30" → "2020年3月30日"; anything else as typed.
+std::string printedDate(const std::string& published);
 /// HTML-escapes text (& < > " ' and control characters / bidi marks neutralised).
 std::string escapeHtml(std::string_view s);
 /// Lower-case hex SHA-256 of bytes.

@@ -23,5 +23,8 @@ std::size_t countCharacters(std::string_view text);
 /// paragraphs joined by one blank line ("段落之间空一行"); for a one-line field (机关名称, a date) the lines
 /// are joined with nothing between them. Characters other than line breaks and those spaces are kept.
 std::string proseFromPaste(std::string_view text, bool multiline);
+/// The paragraphs of a text section as every output prints them: separated by blank lines, each
+/// trimmed of surrounding spaces and line breaks; a single line break inside one is kept ('\n').
+std::vector<std::string> textParagraphs(std::string_view text);
 
 } // namespace nb
