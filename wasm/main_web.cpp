@@ -8,6 +8,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/text_from_tables.hpp"
 #include "platform_web.hpp"
@@ -327,6 +328,7 @@ EMSCRIPTEN_KEEPALIVE const char* nb_load_json(const char* text) {
 }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_json() { return ret(g_app->exportJson()); }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_html() { return ret(g_app->exportHtml()); }
+EMSCRIPTEN_KEEPALIVE const char* nb_export_docx() { return ret(nb::base64(g_app->exportDocx())); }
 EMSCRIPTEN_KEEPALIVE const char* nb_findings() { return ret(g_app->findingsJson()); }
 
 // brings a cell into view (a few frames, synchronously) and returns its rect in CSS pixels

@@ -10,7 +10,6 @@
 namespace nb {
 
 std::string sha256Raw(std::string_view data);
-std::string base64(std::string_view data);
 
 // ---------------------------------------------------------------- [SECTION] escaping
 std::string escapeHtml(std::string_view s) {

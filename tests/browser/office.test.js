@@ -130,6 +130,33 @@ test('save JSON, reload the page, open that file: exportJson() is identical', { 
   await context.close();
 });
 
+test('导出 Word downloads the .docx named after the agency; opening that file gives the same report', { timeout: 90000 }, async () => {
+  const { page, context, log } = await openApp(browser);
+  await clickItem(page, 'button.example');
+  await clickCell(page, 't4.review.total');
+  await page.keyboard.type('54');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  const before = await page.evaluate(() => window.nianbao.exportJson());
+  const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'button.docx')]);
+  assert.strictEqual(download.suggestedFilename(), '青海省人民政府-2019-政府信息公开年报.docx');
+  const file = path.join(os.tmpdir(), 'nianbao-saved-' + process.pid + '.docx');
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  assert.strictEqual(bytes.subarray(0, 2).toString(), 'PK');
+  assert.strictEqual(bytes.toString('base64'), await page.evaluate(() => window.nianbao.exportDocx()));   // the page API gives the same file
+  assert.strictEqual(await page.evaluate(() => window.nianbao.unsaved()), false);
+  await page.evaluate(() => window.nianbao.loadJson('{"nianbao":1,"format":"2021"}'));
+  await clickItem(page, 'button.open');                     // unsaved changes: it asks first
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'button.confirm')]);
+  await chooser.setFiles(file);
+  await page.waitForFunction(b => window.nianbao.exportJson() === b, before, { timeout: 10000 });
+  assert.match((await page.evaluate(() => window.nianbao.status())).message, /已打开/);
+  fs.unlinkSync(file);
+  assert.deepStrictEqual(log.errors, []);
+  await context.close();
+});
+
 test('typing, then reloading without saving: the edit is restored and announced', { timeout: 90000 }, async () => {
   const { page, context } = await openApp(browser);
   await clickItem(page, 'button.example');

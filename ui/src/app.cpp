@@ -3,6 +3,7 @@
 // [SECTION] toolbar and dialogs                   [SECTION] files and autosave
 #include "ui/app.hpp"
 #include "app_internal.hpp"
+#include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
 #include "table_grid.hpp"
 
@@ -45,6 +46,7 @@ std::string App::loadText(const std::string& text, const std::string& origin) {
 
 std::string App::exportJson() const { return nb::saveReport(m_doc->report()); }
 std::string App::exportHtml() const { return nb::renderHtml(m_doc->report()); }
+std::string App::exportDocx() const { return nb::renderDocx(m_doc->report()); }
 std::string App::findingsJson() const {
     return nb::findingsToJson(m_doc->findings()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -216,6 +218,14 @@ void App::drawToolbar() {
         m_platform.clearAutosave();
         m_autosavedRevision = m_doc->revision();
         message("已导出 " + fileBaseName() + ".html（网页中包含报告数据，可再次用本工具打开）", 0);
+    }
+    ImGui::SameLine();
+    if (button("导出 Word", "docx")) {
+        m_platform.downloadFile(fileBaseName() + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", exportDocx());
+        m_doc->markSaved();
+        m_platform.clearAutosave();
+        m_autosavedRevision = m_doc->revision();
+        message("已导出 " + fileBaseName() + ".docx（可用 Word、WPS 编辑定稿；文件中包含报告数据，可再次用本工具打开）", 0);
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!m_doc->canUndo());

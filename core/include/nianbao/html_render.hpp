@@ -26,5 +26,7 @@ std::string printedDate(const std::string& published);
 std::string escapeHtml(std::string_view s);
 /// Lower-case hex SHA-256 of bytes.
 std::string sha256Hex(std::string_view bytes);
+/// Standard base64 (RFC 4648) of bytes.
+std::string base64(std::string_view bytes);
 
 } // namespace nb

@@ -41,6 +41,8 @@ public:
     std::string loadText(const std::string& text, const std::string& origin);
     std::string exportJson() const;
     std::string exportHtml() const;
+    /// The report as a Word file (.docx bytes).
+    std::string exportDocx() const;
     std::string findingsJson() const;
     /// Asks the next frames to bring a cell (or "text.overview", "meta.agency"…) into view and select it.
     bool reveal(const std::string& id);
