@@ -1,9 +1,10 @@
 // bench_core.cpp — prints how fast the core is: full checks of the 青海 seed and of the complete
-// 2021 report, loadReport / saveReport / renderHtml, hostile inputs (a 50 MB text field, nesting
+// 2021 report, loadReport / saveReport / renderHtml / renderDocx, hostile inputs (a 50 MB text field, nesting
 // 100000 deep, 100000 unknown keys) and peak memory. Every figure is the median of several
 // repetitions after a warm-up, shown next to a baseline measured in the same run (nlohmann parse
 // of the same file) so that machines can be compared. Budgets print OK / OVER budget; exit is 0.
 #include "nianbao/check.hpp"
+#include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
 #include <nlohmann/json.hpp>
@@ -173,6 +174,10 @@ void benchReport(const std::string& label, const std::string& path) {
     row("renderHtml " + label, render * 1e6, "us", ratio(render, parse, "parse"), budget(render * 1e3, 50, "ms"));
     row("renderHtml " + label + " page size", static_cast<double>(page) / 1024.0, "KiB", "", budget(static_cast<double>(page) / 1024.0, 1024, "KiB"));
     row("saveReport " + label + " JSON size", static_cast<double>(saved) / 1024.0, "KiB");
+    std::size_t docxSize = 0;
+    const double docx = perCall([&] { auto d = nb::renderDocx(r); docxSize = d.size(); g_sink = g_sink + d.size(); });
+    row("renderDocx " + label, docx * 1e6, "us", ratio(docx, parse, "parse"), budget(docx * 1e3, 20, "ms"));
+    row("renderDocx " + label + " file size", static_cast<double>(docxSize) / 1024.0, "KiB");
 }
 
 struct Hostile { std::string name, text; };
