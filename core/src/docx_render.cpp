@@ -7,6 +7,7 @@
 #include "nianbao/table_layout.hpp"
 #include "nianbao/text_from_tables.hpp"
 #include "nianbao/zip_io.hpp"
+#include <map>
 #include <pugixml.hpp>
 
 namespace nb {
@@ -281,18 +282,106 @@ std::string renderDocx(const Report& r) {
     return zipFiles(files);
 }
 
+namespace {
+
+// the text of a cell's paragraphs as Word shows it (runs joined, <w:br/> a line break)
+std::string cellText(pugi::xml_node tc) {
+    std::string out;
+    for (pugi::xml_node p : tc.children("w:p")) {
+        if (!out.empty()) out += '\n';
+        for (pugi::xml_node r : p.children("w:r"))
+            for (pugi::xml_node t : r.children()) {
+                std::string_view n = t.name();
+                if (n == "w:t") out += t.text().get();
+                else if (n == "w:br") out += '\n';
+                else if (n == "w:tab") out += '\t';
+            }
+    }
+    std::size_t a = out.find_first_not_of(" \t\n"), z = out.find_last_not_of(" \t\n");
+    return a == std::string::npos ? std::string() : out.substr(a, z - a + 1);
+}
+
+// a w:tbl as grid positions → the text of the cell starting there (vMerge continuations skipped)
+std::vector<std::map<int, std::string>> docxGrid(pugi::xml_node tbl) {
+    std::vector<std::map<int, std::string>> rows;
+    for (pugi::xml_node tr : tbl.children("w:tr")) {
+        std::map<int, std::string> row;
+        int col = 0;
+        for (pugi::xml_node tc : tr.children("w:tc")) {
+            pugi::xml_node pr = tc.child("w:tcPr");
+            pugi::xml_node vm = pr.child("w:vMerge");
+            bool continued = vm && std::string_view(vm.attribute("w:val").value()) != "restart";
+            if (!continued) row[col] = cellText(tc);
+            col += std::max(1, pr.child("w:gridSpan").attribute("w:val").as_int(1));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace
+
+std::vector<Finding> verifyDocx(std::string_view documentXml, const Report& embedded) {
+    std::vector<Finding> out;
+    pugi::xml_document doc;
+    if (!doc.load_buffer(documentXml.data(), documentXml.size())) return out;
+    auto tbls = doc.select_nodes("//w:tbl");
+    Finding diff;
+    diff.code = "P-2";
+    diff.severity = Severity::Error;
+    diff.rule = "页面显示的表格与内嵌数据不一致";
+    std::string list;
+    int count = 0;
+    bool reshaped = false;
+    std::size_t k = 0;
+    for (const SectionDef& s : embedded.format->sections) {
+        const TableDef* t = embedded.format->findTable(s.tableId);
+        if (!t) continue;
+        if (k >= tbls.size()) { reshaped = true; break; }
+        const TableLayout l = layoutTable(embedded, *t);
+        const auto grid = docxGrid(tbls[k++].node());
+        if (grid.size() != l.rows.size()) { reshaped = true; continue; }
+        for (std::size_t i = 0; i < l.rows.size(); ++i)
+            for (const LayoutCell& c : l.rows[i].cells) {
+                if (c.kind != LayoutKind::Value) continue;
+                auto it = grid[i].find(c.col);
+                std::string shown = it == grid[i].end() ? std::string() : it->second, expected = printedCellText(embedded, c.cell);
+                if (shown == expected) continue;
+                const CellDef& def = embedded.format->cells[static_cast<std::size_t>(c.cell)];
+                diff.cells.push_back(def.id);
+                if (++count <= 6)
+                    list += (count > 1 ? "；" : "") + def.name + "：Word 文件中显示“" + shown + "”，内嵌数据为“" + expected + "”";
+            }
+    }
+    if (count) {
+        diff.message = "Word 文件中的表格与内嵌数据不一致（" + std::to_string(count) + " 个单元格）：" + list + (count > 6 ? " 等" : "") +
+                       "。文件可能在导出后用 Word/WPS 改过：打开的是导出时的数据，请核对后在本工具中改正";
+        out.push_back(std::move(diff));
+    }
+    if (reshaped) {
+        Finding f = diff;
+        f.cells.clear();
+        f.message = "Word 文件中的表格结构在导出后被改动（行或表格有增删），无法逐格核对：打开的是导出时的数据";
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
 std::optional<DocxData> readDocxData(std::string_view bytes, std::string& error) {
     auto files = unzipFiles(bytes, error);
     if (!files) return std::nullopt;
     bool word = false;
+    std::string document;
+    for (const ZipEntry& e : *files)
+        if (e.name == "word/document.xml") { word = true; document = e.data; }
     for (const ZipEntry& e : *files) {
-        word |= e.name == "word/document.xml";
         if (e.name.rfind("customXml/item", 0) != 0 || e.name.find("Props") != std::string::npos) continue;
         pugi::xml_document doc;
         if (!doc.load_buffer(e.data.data(), e.data.size())) continue;
         pugi::xml_node root = doc.document_element();
         if (std::string_view(root.attribute("xmlns").value()) != kDocxDataNamespace) continue;
         DocxData d;
+        d.document = document;
         d.json = root.text().get();
         d.fingerprintMatches = sha256Hex(d.json) == root.attribute("sha256").value();
         return d;

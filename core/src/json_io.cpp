@@ -480,6 +480,8 @@ LoadResult loadReportOrPage(std::string_view text, LoadMode mode) {
             f.message = "Word 文件中的报告数据在生成后被改动：与随附的数据指纹（SHA-256）不符。请向报送单位索取原始文件";
             res.integrity.push_back(std::move(f));
         }
+        if (res.ok())
+            for (auto& f : verifyDocx(d->document, *res.report)) res.integrity.push_back(std::move(f));
         return res;
     }
     auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

@@ -8,6 +8,8 @@
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/table_layout.hpp"
+#include "nianbao/zip_io.hpp"
+#include <pugixml.hpp>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -105,6 +107,49 @@ TEST_CASE("LibreOffice turns the .docx into an A4 PDF holding every table label 
         }
         CHECK(labels > 60);
         CHECK(values > 40);
+
+        // saved again as .docx by LibreOffice: it keeps our data part, and the visible tables still agree
+        // with it cell for cell (no P-2); the tables keep every merge (the same gridSpan/vMerge, row for row)
+        const fs::path again = dir / "again";
+        fs::create_directories(again);
+        REQUIRE(run("HOME='" + (dir / "home").string() + "' soffice --headless --norestore --convert-to docx --outdir '" + again.string() +
+                    "' '" + docx.string() + "' >> '" + (dir / "soffice.log").string() + "' 2>&1") == 0);
+        const std::string resaved = readFile(again / docx.filename());
+        REQUIRE(nb::looksLikeZip(resaved));
+        auto opened = nb::loadReportOrPage(resaved);
+        REQUIRE(opened.ok());
+        CHECK(opened.integrity.empty());
+        CHECK(nb::saveReport(*opened.report) == nb::saveReport(r));
+        auto shape = [](const std::string& docxBytes) {
+            std::string err, xml;
+            auto files = nb::unzipFiles(docxBytes, err);
+            REQUIRE(files);
+            for (const auto& f : *files)
+                if (f.name == "word/document.xml") xml = f.data;
+            pugi::xml_document d;
+            REQUIRE(d.load_buffer(xml.data(), xml.size()));
+            std::vector<std::string> rows;   // per row: each cell's span and merge, e.g. "2r 1 1c"
+            for (pugi::xpath_node tr : d.select_nodes("//w:tbl/w:tr")) {
+                std::string row;
+                for (pugi::xml_node tc : tr.node().children("w:tc")) {
+                    pugi::xml_node pr = tc.child("w:tcPr");
+                    row += std::to_string(pr.child("w:gridSpan").attribute("w:val").as_int(1));
+                    pugi::xml_node vm = pr.child("w:vMerge");
+                    if (vm) row += std::string_view(vm.attribute("w:val").value()) == "restart" ? "r" : "c";
+                    row += ' ';
+                }
+                rows.push_back(row);
+            }
+            return rows;
+        };
+        std::string ours;
+        {
+            std::ifstream in(docx, std::ios::binary);
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            ours = ss.str();
+        }
+        CHECK(shape(resaved) == shape(ours));
     }
     fs::remove_all(dir);
 }

@@ -170,8 +170,38 @@ TEST_CASE("text a user typed cannot break the Word file; a changed data part is 
         }
     auto tampered = nb::loadReportOrPage(nb::zipFiles(*files));
     REQUIRE(tampered.ok());
-    REQUIRE(tampered.integrity.size() == 1);
+    REQUIRE(tampered.integrity.size() == 2);
     CHECK(tampered.integrity[0].code == "P-1");
+    CHECK(tampered.integrity[1].code == "P-2");   // and the table still shows 41
+    CHECK(tampered.integrity[1].cells == std::vector<std::string>{"t4.review.total"});
+}
+
+TEST_CASE("a .docx whose table was edited in Word after export: P-2 names the cell, both values shown", "[docx]") {
+    nb::Report r = load(std::string(NIANBAO_SHARED_DIR) + "/seed/qinghai-2019.json");
+    std::string err;
+    auto files = nb::unzipFiles(nb::renderDocx(r), err);
+    REQUIRE(files);
+    for (auto& f : *files)
+        if (f.name == "word/document.xml") {
+            // the 表四 行政复议 总计 cell: the only table cell printed as 41 in the example's 表四 row
+            pugi::xml_document d;
+            REQUIRE(d.load_buffer(f.data.data(), f.data.size()));
+            auto tables = d.select_nodes("//w:tbl");   // 表二, 表三, 表四
+            REQUIRE(tables.size() == 3);
+            auto t4 = tables[2].node();
+            auto hits = t4.select_nodes(".//w:t[text()='41']");
+            REQUIRE(hits.size() == 1);
+            hits[0].node().text().set("54");
+            std::ostringstream ss;
+            d.save(ss, "", pugi::format_raw);
+            f.data = ss.str();
+        }
+    auto res = nb::loadReportOrPage(nb::zipFiles(*files));
+    REQUIRE(res.ok());
+    REQUIRE(res.integrity.size() == 1);
+    CHECK(res.integrity[0].code == "P-2");
+    CHECK(res.integrity[0].cells == std::vector<std::string>{"t4.review.total"});
+    CHECK(res.integrity[0].message.find("显示“54”，内嵌数据为“41”") != std::string::npos);
 }
 
 TEST_CASE("a zip or .docx without nianbao's data is refused with a clear message", "[docx]") {

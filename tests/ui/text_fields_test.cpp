@@ -150,3 +150,20 @@ TEST_CASE("the report changed under an open field (a file opened): the field clo
     app.onTextInput("meta.agency", "某县人民政府");     // the closed field's last event is ignored
     CHECK(app.document().report().meta.agency == "西宁市人民政府");
 }
+
+TEST_CASE("Ctrl+O while writing: the field's visit ends before the dialog, which it would cover", "[ui][text]") {
+    Headless h;
+    FakePlatform p;
+    ui::App app(p, seedJson());
+    REQUIRE(app.loadText(seedJson(), "").empty());
+    h.frame(app, p, 3);
+    h.click(app, p, *app.itemRect("meta.agency"));
+    REQUIRE(p.field);
+    app.onTextInput("meta.agency", "某县人民政府");
+    app.openFile();                                     // what Ctrl+O calls: unsaved, so it asks first
+    CHECK_FALSE(p.field);
+    CHECK(app.openFieldId().empty());
+    CHECK(app.document().report().meta.agency == "某县人民政府");   // kept, as one undo step
+    REQUIRE(const_cast<ui::Document&>(app.document()).undo());
+    CHECK(app.document().report().meta.agency == "青海省人民政府");
+}

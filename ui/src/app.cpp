@@ -257,6 +257,8 @@ void App::saveJson() {
 void App::openFile() { confirmThen("打开其他报告", kPickFile); }
 
 void App::confirmThen(std::string what, int action) {
+    // a native text field would cover the dialog (Ctrl+O while writing): its visit ends first
+    if (m_field) leaveField(LeaveBy::Elsewhere, m_field->caret, 0);
     if (m_doc->unsaved()) {
         m_confirmText = "当前报告有未保存（未下载）的修改。" + what + "将替换屏幕上的报告（之后可用“撤销”找回）。是否继续？";
         m_pendingAction = action;

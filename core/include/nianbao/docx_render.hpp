@@ -5,6 +5,7 @@
 // page). The report's JSON and fingerprint travel inside (a custom XML part), so nianbao opens its own
 // .docx back exactly. Pure and deterministic: same report → same bytes. Every user string is escaped.
 #pragma once
+#include "nianbao/check.hpp"
 #include "nianbao/report.hpp"
 #include <optional>
 #include <string>
@@ -15,10 +16,14 @@ namespace nb {
 std::string renderDocx(const Report& r);
 
 /// The report JSON nianbao put inside a .docx it wrote, and whether it still matches the fingerprint
-/// stored with it; nullopt when the file has no such part (a .docx from Word or one LibreOffice saved
-/// again: its visible tables are for the importer), with `error` saying why.
-struct DocxData { std::string json; bool fingerprintMatches = false; };
+/// stored with it; nullopt when the file has no such part (a .docx written by Word or WPS itself: its
+/// visible tables are for the importer), with `error` saying why.
+struct DocxData { std::string json; bool fingerprintMatches = false; std::string document; /* word/document.xml */ };
 std::optional<DocxData> readDocxData(std::string_view bytes, std::string& error);
+/// A .docx's visible tables against the data it carries (Word, WPS and LibreOffice keep the data part
+/// when the file is edited and saved again): P-2 naming every value cell shown differently, or the
+/// tables' rows changed. Empty when what a reader sees is the data.
+std::vector<Finding> verifyDocx(std::string_view documentXml, const Report& embedded);
 
 /// The custom XML part's namespace: how nianbao recognises its own data in a .docx.
 constexpr std::string_view kDocxDataNamespace = "urn:nianbao:report-data";
