@@ -71,9 +71,10 @@ struct Headless {
             ImGui::Render();
         }
     }
-    void click(ui::App& app, FakePlatform& p, const ui::Rect& r) {
+    void click(ui::App& app, FakePlatform& p, const ui::Rect& r) { clickAt(app, p, r.x + r.w / 2, r.y + r.h / 2); }
+    void clickAt(ui::App& app, FakePlatform& p, float x, float y) {
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(r.x + r.w / 2, r.y + r.h / 2);
+        io.MousePos = ImVec2(x, y);
         frame(app, p);
         io.MouseDown[0] = true;
         frame(app, p);

@@ -69,13 +69,7 @@ TEST_CASE("a text section is written in a native field: caret where clicked, liv
     auto rect = app.itemRect("text.overview");
     REQUIRE(rect);
     // a click on the third line of the drawn text: the field opens over it with the caret there
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(rect->x + 60, rect->y + 6 + ImGui::GetFontSize() * 1.5f * 2.5f);
-    h.frame(app, p);
-    io.MouseDown[0] = true;
-    h.frame(app, p);
-    io.MouseDown[0] = false;
-    h.frame(app, p);
+    h.clickAt(app, p, rect->x + 60, rect->y + 6 + ImGui::GetFontSize() * 1.5f * 2.5f);
     REQUIRE(p.field);
     CHECK(p.field->id == "text.overview");
     CHECK(p.field->multiline);

@@ -212,21 +212,12 @@ void App::drawToolbar() {
     ImGui::SameLine();
     if (button("保存 JSON", "save")) saveJson();
     ImGui::SameLine();
-    if (button("导出 HTML", "html")) {
-        m_platform.downloadFile(fileBaseName() + ".html", "text/html;charset=utf-8", exportHtml());
-        m_doc->markSaved();
-        m_platform.clearAutosave();
-        m_autosavedRevision = m_doc->revision();
-        message("已导出 " + fileBaseName() + ".html（网页中包含报告数据，可再次用本工具打开）", 0);
-    }
+    if (button("导出 HTML", "html"))
+        download(".html", "text/html;charset=utf-8", exportHtml(), "已导出 ", "（网页中包含报告数据，可再次用本工具打开）");
     ImGui::SameLine();
-    if (button("导出 Word", "docx")) {
-        m_platform.downloadFile(fileBaseName() + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", exportDocx());
-        m_doc->markSaved();
-        m_platform.clearAutosave();
-        m_autosavedRevision = m_doc->revision();
-        message("已导出 " + fileBaseName() + ".docx（可用 Word、WPS 编辑定稿；文件中包含报告数据，可再次用本工具打开）", 0);
-    }
+    if (button("导出 Word", "docx"))
+        download(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", exportDocx(), "已导出 ",
+                 "（可用 Word、WPS 编辑定稿；文件中包含报告数据，可再次用本工具打开）");
     ImGui::SameLine();
     ImGui::BeginDisabled(!m_doc->canUndo());
     if (button("撤销", "undo")) m_doc->undo();
@@ -246,12 +237,17 @@ void App::drawToolbar() {
     }
 }
 
-void App::saveJson() {
-    m_platform.downloadFile(fileBaseName() + ".json", "application/json;charset=utf-8", exportJson());
+void App::saveJson() { download(".json", "application/json;charset=utf-8", exportJson(), "已保存 ", ""); }
+
+// every download (JSON, page, Word) carries the whole report: it is the safe copy now, so the work is
+// saved and the autosave copy is dropped
+void App::download(const char* ext, const char* mime, const std::string& bytes, const char* done, const char* note) {
+    const std::string name = fileBaseName() + ext;
+    m_platform.downloadFile(name, mime, bytes);
     m_doc->markSaved();
-    m_platform.clearAutosave();   // the download is the safe copy now
+    m_platform.clearAutosave();
     m_autosavedRevision = m_doc->revision();
-    message("已保存 " + fileBaseName() + ".json", 0);
+    message(done + name + note, 0);
 }
 
 void App::openFile() { confirmThen("打开其他报告", kPickFile); }

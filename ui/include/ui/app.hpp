@@ -97,6 +97,7 @@ private:
     void runAction(int action);
     void message(std::string text, int level);
     std::string fileBaseName() const;
+    void download(const char* ext, const char* mime, const std::string& bytes, const char* done, const char* note);
     // [app_form.cpp] the form: meta and the six sections in order
     void drawForm();
     void drawMeta();
