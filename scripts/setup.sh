@@ -2,7 +2,7 @@
 # scripts/setup.sh — installs everything nianbao needs on a fresh Debian bookworm machine (as root).
 # Idempotent: each step checks first and does nothing when its result is already there.
 # Sources: Debian's archive (apt) and the npm registry only. Third-party source (Dear ImGui 1.86)
-# (Dear ImGui 1.86; zlib with its minizip and pugixml for the browser build) is fetched with
+# (Dear ImGui 1.86; zlib with its minizip, pugixml and libxml2 for the browser build) is fetched with
 # `apt-get source` into third_party/ (git-ignored), never committed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +10,7 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 
 PKGS=(emscripten cmake ninja-build g++ clang libclang-rt-14-dev catch2 nlohmann-json3-dev
-      zlib1g-dev libminizip-dev libpugixml-dev
+      zlib1g-dev libminizip-dev libpugixml-dev libxml2-dev
       fonttools fonts-wqy-microhei chromium dpkg-dev nodejs npm python3
       libreoffice-writer-nogui poppler-utils)
 
@@ -60,7 +60,7 @@ fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 
 # third_party/<dir> from `apt-get source <package>`: the unpacked source tree, checked by one file in it
-SOURCES=("imgui imgui imgui.h" "zlib zlib contrib/minizip/zip.c" "pugixml pugixml src/pugixml.cpp")
+SOURCES=("imgui imgui imgui.h" "zlib zlib contrib/minizip/zip.c" "pugixml pugixml src/pugixml.cpp" "libxml2 libxml2 HTMLparser.c")
 need_src=0
 for entry in "${SOURCES[@]}"; do
   set -- $entry

@@ -293,6 +293,22 @@ EMSCRIPTEN_KEEPALIVE int nb_paste(const char* s) {
     return g_app->onPaste(s) ? 1 : 0;
 }
 
+// a system paste of a table with its labels (text/html, else TSV text/plain): placed by the labels; 0 when
+// it has none this format knows (the shell then pastes the plain text as a block with nb_paste)
+EMSCRIPTEN_KEEPALIVE int nb_paste_table(const char* html, const char* plain) {
+    g_clip = plain;
+    if (ImGui::GetIO().WantTextInput) return 0;
+    return g_app->onPasteTable(html, plain) ? 1 : 0;
+}
+
+// the last import's items still to review, as JSON: [{kind, cell, message}]
+EMSCRIPTEN_KEEPALIVE const char* nb_import_items() {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& i : g_app->importItems())
+        a.push_back({{"kind", static_cast<int>(i.kind)}, {"cell", i.cell}, {"message", i.message}});
+    return ret(a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 // what a system copy/cut takes: the active text field's selection, or the selected cell's value
 EMSCRIPTEN_KEEPALIVE const char* ime_get_selection() {
     ImGuiContext& g = *GImGui;

@@ -1,9 +1,13 @@
 // nianbao_main.cpp — the `nianbao` command line (interchange.md §3):
 //   nianbao check [--json] [--previous LAST_YEAR.json] FILE…   exit 0 no error, 1 errors, 2 unreadable file
+//   (FILE, and LAST_YEAR, may be anything `import` reads: a published page or Word file is read from its tables)
 //   nianbao render FILE -o OUT.html|OUT.docx                     exit 0, or 2 (the extension chooses)
+//   nianbao import FILE… [-o OUT.json|DIR] [--json]               exit 0 every cell read, 1 items to review,
+//                                                                 2 not a report / unreadable
 #include "nianbao/check.hpp"
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/import.hpp"
 #include "nianbao/json_io.hpp"
 #include <cctype>
 #include <cstdio>
@@ -22,21 +26,28 @@ bool readFile(const std::string& path, std::string& out) {
     return true;
 }
 
+bool writeFile(const std::string& path, const std::string& bytes) {
+    std::ofstream o(path, std::ios::binary);
+    return o && o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
 int usage() {
     std::cerr << "用法：\n"
                  "  nianbao check [--json] [--previous 上年报告.json] 报告.json…\n"
-                 "  nianbao render 报告.json -o 输出.html（或 输出.docx）\n";
+                 "  nianbao render 报告.json -o 输出.html（或 输出.docx）\n"
+                 "  nianbao import [--json] [-o 报告.json] 网页.html|文件.docx…（多个文件时 -o 为目录）\n";
     return 2;
 }
 
-nb::LoadResult loadPath(const std::string& path, std::string& why) {
+// a report from any file `import` reads (JSON, nianbao's page or .docx, a published page, a Word file)
+nb::ImportResult loadPath(const std::string& path, std::string& why) {
     std::string text;
     if (!readFile(path, text)) {
         why = "无法读取文件";
         return {};
     }
-    nb::LoadResult r = nb::loadReportOrPage(text);
-    if (!r.ok()) why = r.error.text();
+    nb::ImportResult r = nb::importFile(text, path);
+    if (!r.report) why = r.error;
     return r;
 }
 
@@ -58,7 +69,7 @@ int check(int argc, char** argv) {
     if (!prevPath.empty()) {
         std::string why;
         auto p = loadPath(prevPath, why);
-        if (!p.ok()) {
+        if (!p.report) {
             if (asJson) all.push_back({{"file", prevPath}, {"code", "FILE"}, {"severity", "error"}, {"cells", nlohmann::json::array()}, {"message", "上年报告无法读取：" + why}});
             else std::cout << prevPath << "：上年报告无法读取：" << why << "\n";
             status = 2;
@@ -67,7 +78,7 @@ int check(int argc, char** argv) {
     for (const auto& file : files) {
         std::string why;
         auto res = loadPath(file, why);
-        if (!res.ok()) {
+        if (!res.report) {
             status = 2;
             if (asJson) all.push_back({{"file", file}, {"code", "FILE"}, {"severity", "error"}, {"cells", nlohmann::json::array()}, {"message", why}});
             else std::cout << file << "：无法读取：" << why << "\n";
@@ -84,6 +95,9 @@ int check(int argc, char** argv) {
             continue;
         }
         std::cout << file << "（" << nb::reportTitle(*res.report) << "，" << res.report->format->id << " 年格式）\n";
+        if (res.recognised)
+            std::cout << "  （从" << res.source << "的表格读出 " << res.cells.size() << " 格" <<
+                (res.items.empty() ? "" : "，" + std::to_string(res.items.size()) + " 项待核对，见 nianbao import") << "）\n";
         for (const auto& f : findings) {
             std::cout << "  [" << nb::severityLabel(f.severity) << " " << f.code << "] " << f.message;
             for (std::size_t k = 0; k < f.fixes.size() && k < 4; ++k)
@@ -108,7 +122,7 @@ int render(int argc, char** argv) {
     if (in.empty() || out.empty()) return usage();
     std::string why;
     auto res = loadPath(in, why);
-    if (!res.ok()) {
+    if (!res.report) {
         std::cerr << in << "：无法读取：" << why << "\n";
         return 2;
     }
@@ -118,12 +132,50 @@ int render(int argc, char** argv) {
         return tail == e;
     };
     std::string bytes = endsWith(".docx") ? nb::renderDocx(*res.report) : nb::renderHtml(*res.report);
-    std::ofstream o(out, std::ios::binary);
-    if (!o || bytes.empty() || !o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    if (bytes.empty() || !writeFile(out, bytes)) {
         std::cerr << out << "：无法写入\n";
         return 2;
     }
     return 0;
+}
+
+int import(int argc, char** argv) {
+    bool asJson = false;
+    std::string out;
+    std::vector<std::string> files;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--json") asJson = true;
+        else if ((a == "-o" || a == "--output") && i + 1 < argc) out = argv[++i];
+        else if (a.rfind("--", 0) == 0) return usage();
+        else files.push_back(a);
+    }
+    if (files.empty()) return usage();
+    int status = 0;
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& file : files) {
+        std::string bytes;
+        nb::ImportResult r;
+        if (!readFile(file, bytes)) r.error = "无法读取文件";
+        else r = nb::importFile(bytes, file);
+        status = std::max(status, r.status());
+        if (r.report && !out.empty()) {
+            std::string target = out;
+            if (files.size() > 1) {   // -o names a folder: one report per file, named after it
+                std::string base = file.substr(file.find_last_of('/') + 1);
+                base = base.substr(0, base.find_last_of('.'));
+                target = out + "/" + base + ".json";
+            }
+            if (!writeFile(target, nb::saveReport(*r.report))) {
+                std::cerr << target << "：无法写入\n";
+                status = 2;
+            }
+        }
+        if (asJson) all.push_back(nlohmann::json::parse(nb::importReportJson(r, file)));
+        else std::cout << nb::importReportText(r, file);
+    }
+    if (asJson) std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return status;
 }
 
 } // namespace
@@ -133,5 +185,6 @@ int main(int argc, char** argv) {
     std::string cmd = argv[1];
     if (cmd == "check") return check(argc, argv);
     if (cmd == "render") return render(argc, argv);
+    if (cmd == "import") return import(argc, argv);
     return usage();
 }

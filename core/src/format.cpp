@@ -20,9 +20,17 @@ std::string str(const json& j, const char* k) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::vector<std::string> strs(const json& j, const char* k) {
+    std::vector<std::string> out;
+    if (auto it = j.find(k); it != j.end() && it->is_array())
+        for (const auto& v : *it) if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
 void parseHeader(const json& j, HeaderNode& n, int depth, int& maxDepth) {
     n.label = str(j, "label");
     n.key = str(j, "id");
+    n.also = strs(j, "also");
     n.depth = depth;
     if (auto it = j.find("children"); it != j.end() && it->is_array()) {
         for (const auto& c : *it) {
@@ -50,6 +58,7 @@ int layoutHeader(HeaderNode& n, int maxDepth, std::vector<const HeaderNode*>& le
 void parseRow(const json& j, RowNode& n, int depth, int& maxDepth) {
     n.id = str(j, "id");
     n.label = str(j, "label");
+    n.also = strs(j, "also");
     n.depth = depth;
     if (auto it = j.find("legacy"); it != j.end() && it->is_object()) {
         n.legacyId = str(*it, "id");
@@ -140,7 +149,7 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
         }
     }
     for (const auto& s : j.value("sections", json::array()))
-        f.sections.push_back({str(s, "no"), str(s, "heading"), str(s, "text"), str(s, "table")});
+        f.sections.push_back({str(s, "no"), str(s, "heading"), str(s, "text"), str(s, "table"), strs(s, "also")});
     f.tables.reserve(8);   // Block::leafColumns points into nodes: tables must not reallocate
     for (const auto& tj : j.value("tables", json::array())) {
         TableDef t;

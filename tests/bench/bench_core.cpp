@@ -1,11 +1,13 @@
 // bench_core.cpp — prints how fast the core is: full checks of the 青海 seed and of the complete
-// 2021 report, loadReport / saveReport / renderHtml / renderDocx, hostile inputs (a 50 MB text field, nesting
+// 2021 report, loadReport / saveReport / renderHtml / renderDocx, importFile of the real published pages
+// (the 355 KB Word-exported one among them), hostile inputs (a 50 MB text field, nesting
 // 100000 deep, 100000 unknown keys) and peak memory. Every figure is the median of several
 // repetitions after a warm-up, shown next to a baseline measured in the same run (nlohmann parse
 // of the same file) so that machines can be compared. Budgets print OK / OVER budget; exit is 0.
 #include "nianbao/check.hpp"
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/import.hpp"
 #include "nianbao/json_io.hpp"
 #include <nlohmann/json.hpp>
 #include <algorithm>
@@ -180,6 +182,24 @@ void benchReport(const std::string& label, const std::string& path) {
     row("renderDocx " + label + " file size", static_cast<double>(docxSize) / 1024.0, "KiB");
 }
 
+// a real published page brought in: the whole import (charset, libxml2's parse, recognition, the report)
+void benchImport() {
+    section("import of real published pages (tests/data/real-pages)");
+    for (const char* name : {"pingtan-2021", "pingtan-2024", "shanghai-2019"}) {
+        const std::string base = std::string(NIANBAO_SHARED_DIR) + "/real-pages/" + name;
+        const std::string page = readFile(base + ".html"), json = readFile(base + ".json");
+        const double parse = perCall([&] { g_sink = g_sink + nlohmann::json::parse(json).size(); });
+        std::size_t cells = 0;
+        const double t = perCall([&] {
+            nb::ImportResult r = nb::importFile(page, name);
+            cells = r.cells.size();
+            g_sink = g_sink + cells;
+        });
+        row(std::string("importFile ") + name + " (" + num(static_cast<double>(page.size()) / 1024.0) + " KiB, " +
+                std::to_string(cells) + " cells)", t * 1e3, "ms", ratio(t, parse, "parse"), budget(t * 1e3, 50, "ms"));
+    }
+}
+
 struct Hostile { std::string name, text; };
 
 void benchHostile(const std::string& seedText) {
@@ -259,6 +279,7 @@ int main(int argc, char** argv) {
     const std::string seedPath = std::string(NIANBAO_SHARED_DIR) + "/seed/qinghai-2019.json";
     benchReport("qinghai-2019", seedPath);
     benchReport("complete-2021", std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/base/complete-2021.json");
+    benchImport();
     section("memory");
     row(std::string(memName()) + " before hostile input", peakMemMB(), "MB", "", budget(peakMemMB(), 512, "MB"));
     benchHostile(readFile(seedPath));

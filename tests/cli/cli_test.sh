@@ -73,6 +73,23 @@ printf 'PK\003\004not a zip' > "$tmp/bad.docx"
 [ $rc -eq 2 ] && grep -q 'zip' "$tmp/bad-docx.txt" && ok || bad "a broken .docx: exit $rc $(cat "$tmp/bad-docx.txt")"
 "$NIANBAO" render "$tmp/broken.json" -o "$tmp/x.html" 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "render broken exit $rc"
+# import: a real published page → exit 0 and the report as read; --json lists each cell's printed labels
+PAGES="$SHARED/real-pages"
+"$NIANBAO" import "$PAGES/shanghai-2019.html" -o "$tmp/imp.json" > "$tmp/imp.txt"; rc=$?
+[ $rc -eq 0 ] && grep -q '读入 198 格，全部读入' "$tmp/imp.txt" && ok || bad "import a real page: exit $rc $(cat "$tmp/imp.txt")"
+"$NIANBAO" check "$tmp/imp.json" > /dev/null; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] && ok || bad "the imported report checks (exit $rc)"
+"$NIANBAO" import --json "$PAGES/pingtan-2024.html" > "$tmp/imp2.json"; rc=$?
+node -e 'const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[0];
+if (a.status !== 1 || a.format !== "2021" || !a.cells.some(c => c.cell === "t2.fees.amount" && c.printed === "18651.06" && c.column.includes("本年收费金额"))
+    || !a.items.some(i => i.kind === "meta")) throw new Error(JSON.stringify(a).slice(0, 400));' "$tmp/imp2.json" \
+  && [ $rc -eq 1 ] && ok || bad "import --json: exit $rc"
+# several files into a folder; a page that is not a report → 2, and the others are still written
+mkdir -p "$tmp/out"
+printf '<html><body><p>通知</p></body></html>' > "$tmp/notice.html"
+"$NIANBAO" import "$PAGES/pingtan-2021.html" "$tmp/notice.html" -o "$tmp/out" > "$tmp/imp3.txt"; rc=$?
+[ $rc -eq 2 ] && [ -f "$tmp/out/pingtan-2021.json" ] && grep -q 'notice.html：无法导入：不是政府信息公开工作年度报告' "$tmp/imp3.txt" \
+  && ok || bad "import of two files, one not a report: exit $rc $(cat "$tmp/imp3.txt")"
 "$NIANBAO" frobnicate 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "unknown command exit $rc"
 

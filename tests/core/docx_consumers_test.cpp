@@ -2,10 +2,12 @@
 // example and a complete 2021 report to PDF without error, the pages are A4, and the PDF's text
 // (poppler's pdftotext) holds every label of every table and every value (a label wrapped in a narrow cell
 // read in order across the lines pdftotext interleaves with its neighbours'). Needs soffice and
-// pdftotext (scripts/setup.sh installs libreoffice-writer-nogui and poppler-utils).
+// pdftotext (scripts/setup.sh installs libreoffice-writer-nogui and poppler-utils). And the importer reads the
+// .docx LibreOffice makes from a real published page as the same report as the page itself.
 #define CATCH_CONFIG_MAIN
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/import.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/table_layout.hpp"
 #include "nianbao/zip_io.hpp"
@@ -150,6 +152,32 @@ TEST_CASE("LibreOffice turns the .docx into an A4 PDF holding every table label 
             ours = ss.str();
         }
         CHECK(shape(resaved) == shape(ours));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a real page made into a .docx by LibreOffice imports as the same report as the page", "[docx][libreoffice][import]") {
+    const fs::path dir = fs::temp_directory_path() / ("nianbao-import-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "home");
+    const std::string pages = std::string(NIANBAO_SHARED_DIR) + "/real-pages/";
+    std::string list;
+    for (const char* name : {"pingtan-2021", "pingtan-2024", "shanghai-2019"}) list += " '" + pages + name + ".html'";
+    // Word's tables from a page, as a clerk gets them: LibreOffice Writer opens the page and saves .docx
+    REQUIRE(run("HOME='" + (dir / "home").string() + "' soffice --headless --norestore --infilter='HTML (StarWriter)' "
+                "--convert-to 'docx:MS Word 2007 XML' --outdir '" + dir.string() + "'" + list + " > '" +
+                (dir / "soffice.log").string() + "' 2>&1") == 0);
+    for (const char* name : {"pingtan-2021", "pingtan-2024", "shanghai-2019"}) {
+        INFO(name);
+        nb::ImportResult page = nb::importFile(readFile(pages + name + ".html"), name);
+        std::string bytes = readFile(dir / (std::string(name) + ".docx"));
+        REQUIRE(nb::looksLikeZip(bytes));
+        nb::ImportResult docx = nb::importFile(bytes, name);
+        INFO(nb::importReportText(docx, name));
+        REQUIRE(page.report);
+        REQUIRE(docx.report);
+        CHECK(docx.source == "Word 文件");
+        CHECK(nb::saveReport(*docx.report) == nb::saveReport(*page.report));
+        CHECK(docx.cells.size() == page.cells.size());
     }
     fs::remove_all(dir);
 }

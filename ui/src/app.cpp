@@ -29,17 +29,22 @@ App::App(Platform& platform, std::string exampleJson)
 App::~App() = default;
 
 std::string App::loadText(const std::string& text, const std::string& origin) {
-    nb::LoadResult res = nb::loadReportOrPage(text);
-    if (!res.ok()) {
-        std::string why = res.error.text();
+    nb::ImportResult res = nb::importFile(text, origin);
+    if (!res.report) {
+        std::string why = res.error;
         message((origin.empty() ? std::string("无法打开") : "无法打开“" + origin + "”") + "：" + why + "。当前报告未改变。", 2);
         return why;
     }
     m_editing = false;
     m_sel = -1;
     bool changedPage = !res.integrity.empty();
+    setImportReview(res, origin);
     m_doc->openReport(std::move(*res.report), std::move(res.integrity));
     if (changedPage) message("注意：“" + (origin.empty() ? std::string("此页面") : origin) + "”在生成后被改动过（见右侧 P-1/P-2），请以原始文件为准", 2);
+    else if (res.recognised)
+        message((origin.empty() ? std::string("已") : "已从“" + origin + "”") + "（" + res.source + "）导入 " + std::to_string(res.cells.size()) + " 格" +
+                    (m_importItems.empty() ? "，全部读入" : "，待核对 " + std::to_string(m_importItems.size()) + " 项（见右侧“导入核对”）") +
+                    "。可用 撤销 回到导入前", m_importItems.empty() ? 0 : 1);
     else if (!origin.empty()) message("已打开“" + origin + "”（可用 撤销 回到打开前）", 0);
     return {};
 }
@@ -127,6 +132,7 @@ void App::frame() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("findings", ImVec2(right, h), true);
+    drawImportReview();
     drawFindings();
     ImGui::EndChild();
     ImGui::PopAllowKeyboardFocus();
@@ -358,8 +364,8 @@ void App::drawDialogs() {
 // ---------------------------------------------------------------- [SECTION] files and autosave
 void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::string& bytes) {
     if (purpose == FilePurpose::OpenPrevious) {
-        nb::LoadResult res = nb::loadReportOrPage(bytes);
-        if (!res.ok()) { message("无法导入上年报告“" + name + "”：" + res.error.text() + "。", 2); return; }
+        nb::ImportResult res = nb::importFile(bytes, name);   // last year's published page or Word file too
+        if (!res.report) { message("无法导入上年报告“" + name + "”：" + res.error + "。", 2); return; }
         nb::Report prev = std::move(*res.report);
         // offer: empty 上年结转 cells filled from last year's 结转下年度
         std::vector<std::pair<int, std::optional<nb::Fixed>>> fill;
@@ -372,10 +378,17 @@ void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::
         m_doc->setPrevious(std::move(prev), name);
         m_pendingFill = fill;
         if (!fill.empty()) m_openFill = true;   // offered, not imposed: the user decides in a dialog
-        message("已导入上年报告“" + name + "”，跨年度检查已启用。", 0);
+        std::size_t review = 0;
+        for (const auto& i : res.items) if (i.kind != nb::ImportItemKind::Meta) ++review;
+        message("已导入上年报告“" + name + "”" +
+                    (res.recognised ? "（从" + res.source + "读出 " + std::to_string(res.cells.size()) + " 格" +
+                                          (review ? "，" + std::to_string(review) + " 项未能读入，相关跨年度检查可能不全" : "") + "）"
+                                    : std::string()) + "，跨年度检查已启用。", review ? 1 : 0);
         return;
     }
     if (purpose == FilePurpose::DroppedReport && m_doc->unsaved()) {   // the picker asked before opening
+        // a file that cannot be opened is said so at once: asking to discard the work would be for nothing
+        if (nb::ImportResult probe = nb::importFile(bytes, name); !probe.report) { loadText(bytes, name); return; }
         m_pendingOpenName = name;
         m_pendingOpenBytes = bytes;
         confirmThen("打开“" + name + "”", kOpenPending);

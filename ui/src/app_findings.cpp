@@ -7,7 +7,10 @@
 namespace ui {
 
 void App::goTo(const nb::Finding& f) {
-    std::string target = !f.fixes.empty() ? f.fixes[0].cell : f.cells.empty() ? std::string("meta") : f.cells[0];
+    goToTarget(!f.fixes.empty() ? f.fixes[0].cell : f.cells.empty() ? std::string("meta") : f.cells[0]);
+}
+
+void App::goToTarget(const std::string& target) {
     const nb::Format& fmt = *m_doc->report().format;
     if (target.rfind("text.", 0) == 0) { m_focusField = target; m_sectionTarget = target; }
     else if (target.rfind("meta.", 0) == 0 || target == "format" || target == "meta") { m_sectionTarget = "meta"; if (target.rfind("meta.", 0) == 0) m_focusField = target; }

@@ -18,6 +18,7 @@ struct HeaderNode {                 // a column header; leaves are value columns
     std::string label;
     std::string key;                // leaf only: column id, or "row.col" when the table has no row labels (表四)
     std::vector<HeaderNode> children;
+    std::vector<std::string> also;  // other ways real reports print the label (typos), for the importer
     int colspan = 1, rowspan = 1, depth = 0;   // computed layout
 };
 
@@ -26,6 +27,7 @@ struct RowNode {                    // a row label; leaves are data rows
     std::string label;
     std::vector<RowNode> children;
     std::string legacyId, legacyLabel;   // a group that older reports print as one row (2021 表三 （六）)
+    std::vector<std::string> also;  // other ways real reports print the label (typos), for the importer
     int rowspan = 1, colspan = 1, depth = 0;   // computed layout
 };
 
@@ -66,6 +68,7 @@ struct SectionDef {
     std::string no, heading;        // "一", "总体情况"
     std::string textKey;            // overview/problems/other, or empty
     std::string tableId;            // t2/t3/t4, or empty
+    std::vector<std::string> also;  // headings real reports print instead (条例第五十条's wording …)
 };
 
 struct CompiledRules;               // check.cpp

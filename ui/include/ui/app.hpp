@@ -4,6 +4,7 @@
 // forwards browser events (files, paste) to the methods below. The report logic lives in core.
 #pragma once
 #include "nianbao/decimal.hpp"
+#include "nianbao/import.hpp"
 #include "nianbao/report.hpp"
 #include "ui/platform.hpp"
 #include "ui/text_layout.hpp"
@@ -37,7 +38,9 @@ public:
     void setFontEm(float px) { m_fontEm = px; }
 
     // ---- browser / automation API (window.nianbao)
-    /// Replaces the report when the text (JSON or an exported page) loads cleanly; "" or the error.
+    /// Replaces the report when the file loads or imports (JSON, a page or .docx of nianbao's, a published
+    /// page, Word-exported HTML, a .docx from Word/WPS): "" or the error; the report on screen is
+    /// unchanged on an error. An import's items to review are listed in the findings panel (导入核对).
     std::string loadText(const std::string& text, const std::string& origin);
     std::string exportJson() const;
     std::string exportHtml() const;
@@ -66,6 +69,12 @@ public:
     std::string openFieldId() const { return m_field ? m_field->field.id : std::string(); }
     /// System paste while no text field is active: a block into the selected table cell.
     bool onPaste(const std::string& text);
+    /// System paste of a table with its labels (clipboard text/html, else TSV text/plain): its cells placed
+    /// by their printed labels, whichever cell is selected, as one undo step. False when it has no labels
+    /// this format knows (the host then pastes the plain text as a block with onPaste).
+    bool onPasteTable(const std::string& html, const std::string& plain);
+    /// The import's items still to review (for automation and tests).
+    const std::vector<nb::ImportItem>& importItems() const { return m_importItems; }
     /// Text for a system copy while no text field is active (the selected cell's value).
     std::string copyText() const;
     /// The grid has a selected cell: keystrokes are wanted as text even with no text field active.
@@ -126,6 +135,10 @@ private:
     void drawSections();
     void drawFindings();
     void goTo(const nb::Finding& f);
+    void goToTarget(const std::string& target);   // a cell id, "text.overview", "meta.agency", a table id
+    // [app_import.cpp] what an import left to review, worked through item by item
+    void setImportReview(const nb::ImportResult& r, const std::string& name);
+    void drawImportReview();
 
     Platform& m_platform;
     std::string m_exampleJson;
@@ -176,6 +189,8 @@ private:
     bool m_yearActive = false;
     std::string m_yearBuf;
     std::string m_sectionTarget;     // section to scroll to
+    std::vector<nb::ImportItem> m_importItems;   // the last import's items to review, until dismissed
+    std::string m_importName;
 };
 
 } // namespace ui
