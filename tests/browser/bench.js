@@ -1,6 +1,8 @@
 // bench.js — browser benchmark of dist/nianbao.html in Debian's Chromium (playwright-core, file://):
 // file size raw and gzip, navigation → first drawn frame, keystroke → frame latency (table cell and
-// text field), idle CPU against an about:blank baseline, frames drawn while idle, network requests.
+// text field), importing the real published pages through the page (window.nianbao.loadJson of the page's
+// text: the import and the frame after it), idle CPU against an about:blank baseline, frames drawn while
+// idle, network requests.
 // Prints aligned figures "name  median  unit  (budget …: OK / OVER budget)"; exits 0 (a benchmark).
 // Run: node tests/browser/bench.js  (scripts/bench.sh builds the app first). CHROMIUM=… overrides the browser.
 'use strict';
@@ -379,6 +381,28 @@ async function idle(browser) {
   row('app: CDP ScriptDuration (JS + wasm)', app.page.script, '%', `blank ${num(blank.page.script)}`);
 }
 
+// a real published page brought in through the page API: the page's text in, the frame after it drawn
+async function importPages(browser) {
+  section('import of the real published pages (loadJson of the page text -> report shown; median of 9)');
+  const { page, context } = await openApp(browser);
+  for (const name of ['pingtan-2021', 'pingtan-2024', 'shanghai-2019']) {
+    const html = fs.readFileSync(path.join(ROOT, 'tests', 'data', 'real-pages', name + '.html'), 'utf8');
+    const times = await page.evaluate(text => {
+      const out = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        const r = window.nianbao.loadJson(text);
+        if (!r.ok) throw new Error(r.error);
+        out.push(performance.now() - t0);
+      }
+      return out.slice(1);
+    }, html);
+    const m = median(times);
+    row(`import ${name} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB)`, m, 'ms', '', budget(m, 200, 'ms'));
+  }
+  await context.close();
+}
+
 async function main() {
   if (!fs.existsSync(HTML)) { console.error(`bench.js: ${HTML} is missing: build it first (cmake --build build-wasm --target nianbao_web)`); process.exit(1); }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-bench-'));
@@ -393,6 +417,7 @@ async function main() {
     console.log(`  # browser ${browser.version()}`);
     await firstFrame(browser, baselineUrl);
     await keystrokes(browser, baselineUrl);
+    await importPages(browser);
     await idle(browser);
   } finally {
     await browser.close();

@@ -2,10 +2,13 @@
 // person read from the page, no cell filled that the page leaves blank, the text sections, title, year and
 // date), the same pages re-encoded as GBK (declared and undeclared), a page that is not a report, a truncated
 // page, the official layout with the quirks of real pages put in (digits split over spans, "—", units, full-
-// width digits, thousands separators, label typos, an unknown row) and a pasted table placed by its labels.
+// width digits, thousands separators, label typos, an unknown row), a pasted table placed by its labels and
+// nianbao's own .docx with its data part gone (as when Word saves it anew), read from its visible tables.
 #include "test_util.hpp"
 #include "nianbao/import.hpp"
+#include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/zip_io.hpp"
 #include <iconv.h>
 #include <cstdint>
 #include <map>
@@ -291,4 +294,23 @@ TEST_CASE("a table pasted with its labels fills exactly its cells, whichever cel
     SECTION("bare numbers are not a labelled table") {
         CHECK(!nb::importPastedTable(current, "", "1\t2\t3\n4\t5\t6").report);
     }
+}
+
+TEST_CASE("a .docx without nianbao's data part (Word saved it anew) is read from its visible tables", "[import][docx]") {
+    nb::Report r = load(sharedDir() + "/real-reports/suqian-2024.json");
+    std::string why;
+    auto files = nb::unzipFiles(nb::renderDocx(r), why);
+    REQUIRE(files);
+    std::vector<nb::ZipEntry> kept;
+    for (auto& e : *files) if (e.name.rfind("customXml/", 0) != 0) kept.push_back(std::move(e));
+    REQUIRE(kept.size() < files->size());
+    std::string docx = nb::zipFiles(kept);
+    std::string error;
+    REQUIRE(!nb::readDocxData(docx, error));   // nothing of nianbao's left in it
+    nb::ImportResult got = nb::importFile(docx, "word.docx");
+    INFO(nb::importReportText(got, "word.docx"));
+    REQUIRE(got.report);
+    CHECK(got.source == "Word 文件");
+    sameAsRead(*got.report, r, "suqian-2024 .docx without its data");
+    CHECK(got.report->meta.agency == r.meta.agency);
 }
