@@ -1014,7 +1014,7 @@ std::string importReportJson(const ImportResult& r, std::string_view fileName) {
     json j;
     j["file"] = std::string(fileName);
     j["status"] = r.status();
-    if (!r.report) { j["error"] = r.error; return j.dump(1); }
+    if (!r.report) { j["error"] = r.error; return j.dump(1, ' ', false, json::error_handler_t::replace); }
     j["format"] = r.report->format->id;
     j["source"] = r.source;
     j["cells"] = json::array();
@@ -1028,7 +1028,7 @@ std::string importReportJson(const ImportResult& r, std::string_view fileName) {
         j["items"].push_back(std::move(x));
     }
     j["notes"] = r.notes;
-    return j.dump(1);
+    return j.dump(1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string importReportText(const ImportResult& r, std::string_view fileName) {

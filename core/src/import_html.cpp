@@ -282,8 +282,11 @@ bool readHtmlDocument(std::string_view bytes, ImportDoc& out, std::string& error
     return true;
 }
 
-DocTable tableFromTsv(std::string_view text) {
+DocTable tableFromTsv(std::string_view bytes) {
     DocTable t;
+    std::string decoded;   // text saved by an older Excel/WPS is GBK: read it as GB18030, like a page
+    if (!validUtf8(bytes) && toUtf8(bytes, "GB18030", decoded)) bytes = decoded;
+    std::string_view text = bytes;
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t end = text.find('\n', i);

@@ -291,6 +291,18 @@ TEST_CASE("a table pasted with its labels fills exactly its cells, whichever cel
         CHECK(t.report->get("t3.3.3.1.total") == nb::fromInt(2));
         CHECK(t.report->get("t2.fees.amount") == nb::fromInt(5));
     }
+    SECTION("text saved by an older Excel is GBK: read as GB18030, labels intact; stray bytes do not break the import report") {
+        std::string tsv = toGbk("一、本年新收政府信息公开申请数量\t\t\t3\t1\t0\t0\t0\t0\t4\r\n");
+        nb::ImportResult t = nb::importPastedTable(current, "", tsv);
+        INFO(nb::importReportText(t, "tsv"));
+        REQUIRE(t.report);
+        CHECK(t.report->get("t3.1.natural") == nb::fromInt(3));
+        CHECK(t.report->get("t3.1.total") == nb::fromInt(4));
+        // the fuzzer's case: a label followed by bytes that are neither UTF-8 nor GB18030 pairs
+        nb::ImportResult odd = nb::importPastedTable(current, "", "一、本年新收政府信息公开申请数量\t\t\t3\t1\t0\t\xCF\xCF\xCF0\t0\t0\t4\r\n");
+        std::string json = nb::importReportJson(odd, "odd");
+        CHECK(!json.empty());
+    }
     SECTION("bare numbers are not a labelled table") {
         CHECK(!nb::importPastedTable(current, "", "1\t2\t3\n4\t5\t6").report);
     }

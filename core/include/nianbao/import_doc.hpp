@@ -38,7 +38,8 @@ struct ImportDoc {
 bool readHtmlDocument(std::string_view bytes, ImportDoc& out, std::string& error);
 /// The body of a .docx (word/document.xml): paragraphs and tables (gridSpan, vMerge) in order.
 bool readDocxDocument(std::string_view documentXml, ImportDoc& out, std::string& error);
-/// Tab-separated text (a table copied from Excel/WPS as text/plain) as one table.
+/// Tab-separated text (a table copied from Excel/WPS as text/plain) as one table; text that is not UTF-8
+/// is read as GB18030.
 DocTable tableFromTsv(std::string_view text);
 
 } // namespace nb
