@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 PKGS=(emscripten cmake ninja-build g++ clang libclang-rt-14-dev catch2 nlohmann-json3-dev
       zlib1g-dev libminizip-dev libpugixml-dev libxml2-dev
       fonttools fonts-wqy-microhei chromium dpkg-dev nodejs npm python3
-      libreoffice-writer-nogui poppler-utils)
+      libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
 
 # The first enabled deb822 stanza of Types deb whose Suites include $1, printed again as Types: deb-src
 # with Suites: $1 (URIs, Components, Signed-By copied, a multi-line inline Signed-By key included).

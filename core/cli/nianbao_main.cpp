@@ -4,11 +4,18 @@
 //   nianbao render FILE -o OUT.html|OUT.docx                     exit 0, or 2 (the extension chooses)
 //   nianbao import FILE… [-o OUT.json|DIR] [--json]               exit 0 every cell read, 1 items to review,
 //                                                                 2 not a report / unreadable
+//   nianbao review FILE… [--csv OUT.csv] [--html OUT.html] [--rules PACK.json]…   exit 0 no report has an
+//                                                                 error, 1 some have, 2 a file unreadable
+//   nianbao merge FILE… -o OUT.json                               exit 0, or 2 (mixed formats/years, an agency twice)
+//   nianbao pack PACK.json -o OUT.html [--app nianbao.html]       the app with a local rule pack built in
+// check and review accept --rules PACK.json (repeatable): a local rule pack (rule_pack.hpp).
 #include "nianbao/check.hpp"
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/import.hpp"
 #include "nianbao/json_io.hpp"
+#include "nianbao/review.hpp"
+#include "nianbao/rule_pack.hpp"
 #include <cctype>
 #include <cstdio>
 #include <fstream>
@@ -35,7 +42,11 @@ int usage() {
     std::cerr << "用法：\n"
                  "  nianbao check [--json] [--previous 上年报告.json] 报告.json…\n"
                  "  nianbao render 报告.json -o 输出.html（或 输出.docx）\n"
-                 "  nianbao import [--json] [-o 报告.json] 网页.html|文件.docx…（多个文件时 -o 为目录）\n";
+                 "  nianbao import [--json] [-o 报告.json] 网页.html|文件.docx…（多个文件时 -o 为目录）\n"
+                 "  nianbao review [--csv 结果.csv] [--html 结果.html] [--rules 规则包.json] 报告…\n"
+                 "  nianbao merge 报告… -o 汇总.json\n"
+                 "  nianbao pack 规则包.json -o 某市-年报填报.html [--app nianbao.html]\n"
+                 "  （check 与 review 可加 --rules 规则包.json，可重复）\n";
     return 2;
 }
 
@@ -51,14 +62,26 @@ nb::ImportResult loadPath(const std::string& path, std::string& why) {
     return r;
 }
 
+// a --rules PACK.json: false (with the message printed) when it cannot be read or is not a sound pack
+bool loadPack(const std::string& path, std::vector<nb::RulePack>& packs) {
+    std::string text, why;
+    if (!readFile(path, text)) { std::cerr << path << "：无法读取规则包\n"; return false; }
+    auto p = nb::parseRulePack(text, why);
+    if (!p) { std::cerr << path << "：" << why << "\n"; return false; }
+    packs.push_back(std::move(*p));
+    return true;
+}
+
 int check(int argc, char** argv) {
     bool asJson = false;
     std::string prevPath;
     std::vector<std::string> files;
+    std::vector<nb::RulePack> packs;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--json") asJson = true;
         else if (a == "--previous" && i + 1 < argc) prevPath = argv[++i];
+        else if (a == "--rules" && i + 1 < argc) { if (!loadPack(argv[++i], packs)) return 2; }
         else if (a.rfind("--", 0) == 0) return usage();
         else files.push_back(a);
     }
@@ -85,10 +108,12 @@ int check(int argc, char** argv) {
             continue;
         }
         auto findings = res.integrity;   // an exported page changed after it was made: P-1 / P-2 first
-        for (auto& f : nb::checkReport(*res.report, prev ? &*prev : nullptr)) findings.push_back(std::move(f));
-        int errors = 0, warnings = 0, infos = 0;
-        for (const auto& f : findings)
+        for (auto& f : nb::checkReport(*res.report, prev ? &*prev : nullptr, packs)) findings.push_back(std::move(f));
+        int errors = 0, warnings = 0, infos = 0, explained = 0;
+        for (const auto& f : findings) {
             (f.severity == nb::Severity::Error ? errors : f.severity == nb::Severity::Warning ? warnings : infos)++;
+            explained += !f.explanation.empty();
+        }
         if (errors && status == 0) status = 1;
         if (asJson) {
             for (auto& o : nb::findingsToJson(findings, file)) all.push_back(std::move(o));
@@ -104,8 +129,10 @@ int check(int argc, char** argv) {
                 std::cout << (k ? "、" : "（建议 ") << f.fixes[k].cell << " 填 " << nb::formatDecimal(f.fixes[k].value);
             if (!f.fixes.empty()) std::cout << (f.fixes.size() > 4 ? " 等" : "") << "）";
             std::cout << "\n";
+            if (!f.explanation.empty()) std::cout << "      情况说明：" << f.explanation << "\n";
         }
-        std::cout << "  共 " << errors << " 个错误，" << warnings << " 个警告，" << infos << " 个提示\n";
+        std::cout << "  共 " << errors << " 个错误，" << warnings << " 个警告" <<
+            (explained ? "（" + std::to_string(explained) + " 个已说明）" : "") << "，" << infos << " 个提示\n";
     }
     if (asJson) std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return status;
@@ -178,6 +205,68 @@ int import(int argc, char** argv) {
     return status;
 }
 
+int review(int argc, char** argv) {
+    std::string csvOut, htmlOut;
+    std::vector<std::string> files;
+    std::vector<nb::RulePack> packs;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--csv" && i + 1 < argc) csvOut = argv[++i];
+        else if (a == "--html" && i + 1 < argc) htmlOut = argv[++i];
+        else if (a == "--rules" && i + 1 < argc) { if (!loadPack(argv[++i], packs)) return 2; }
+        else if (a.rfind("--", 0) == 0) return usage();
+        else files.push_back(a);
+    }
+    if (files.empty()) return usage();
+    std::vector<nb::ReviewRow> rows;
+    int status = 0;
+    for (const auto& file : files) {
+        std::string bytes;
+        nb::ReviewRow row;
+        if (!readFile(file, bytes)) { row.file = file; row.error = "无法读取文件"; }
+        else row = nb::reviewFile(bytes, file, packs);
+        if (!row.report) status = 2;
+        else if (row.errors > 0 && status == 0) status = 1;
+        rows.push_back(std::move(row));
+    }
+    std::cout << "文件\t机关名称\t年度\t格式\t错误\t警告\t已说明\t逾期\t完整性\t导入待核对\n";
+    for (const auto& r : rows) {
+        if (!r.report) { std::cout << r.file << "\t无法读取：" << r.error << "\n"; continue; }
+        std::cout << r.file << "\t" << r.report->meta.agency << "\t" <<
+            (r.report->meta.year ? std::to_string(*r.report->meta.year) : r.report->meta.yearText) << "\t" << r.report->format->id <<
+            "\t" << r.errors << "\t" << r.warnings << "\t" << r.explained << "\t" <<
+            (r.daysLate ? std::to_string(*r.daysLate) + " 天" : "") << "\t" << nb::integrityLabel(r.integrity) << "\t" <<
+            r.importItems << "\n";
+    }
+    if (!csvOut.empty() && !writeFile(csvOut, nb::reviewCsv(rows))) { std::cerr << csvOut << "：无法写入\n"; return 2; }
+    if (!htmlOut.empty() && !writeFile(htmlOut, nb::reviewHtml(rows, packs))) { std::cerr << htmlOut << "：无法写入\n"; return 2; }
+    return status;
+}
+
+int merge(int argc, char** argv) {
+    std::string out;
+    std::vector<std::string> files;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if ((a == "-o" || a == "--output") && i + 1 < argc) out = argv[++i];
+        else if (a.rfind("--", 0) == 0) return usage();
+        else files.push_back(a);
+    }
+    if (files.empty() || out.empty()) return usage();
+    std::vector<nb::MergeInput> inputs;
+    for (const auto& file : files) {
+        std::string why;
+        auto r = loadPath(file, why);
+        if (!r.report) { std::cerr << file << "：无法读取：" << why << "\n"; return 2; }
+        inputs.push_back({file, std::move(*r.report)});
+    }
+    nb::MergeResult m = nb::mergeReports(inputs);
+    if (!m.report) { std::cerr << "无法汇总：" << m.error << "\n"; return 2; }
+    if (!writeFile(out, nb::saveReport(*m.report))) { std::cerr << out << "：无法写入\n"; return 2; }
+    std::cout << "已汇总 " << inputs.size() << " 份报告（" << m.report->format->name << "，" << *m.report->meta.year << " 年）→ " << out << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -186,5 +275,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return check(argc, argv);
     if (cmd == "render") return render(argc, argv);
     if (cmd == "import") return import(argc, argv);
+    if (cmd == "review") return review(argc, argv);
+    if (cmd == "merge") return merge(argc, argv);
     return usage();
 }

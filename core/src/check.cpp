@@ -5,6 +5,7 @@
 // [SECTION] entry points: checkReport, validateRules, findingsToJson
 #include "nianbao/check.hpp"
 #include "nianbao/meta_values.hpp"
+#include "nianbao/rule_pack.hpp"
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -64,6 +65,7 @@ struct Rule {
     std::vector<Figure> figures;                           // text_figures
     std::string section, whenAgencyKind;                   // text_mentions, text_length (section)
     std::size_t minChars = 0;                              // text_length
+    std::size_t maxChars = 0;                              // max_length
     std::vector<std::vector<std::string>> allOf;           // text_mentions
     double threshold = 0;                                  // text_similar
     std::size_t minLength = 0;                             // text_similar
@@ -91,6 +93,7 @@ void checkJump(const Rule&, const Ctx&);
 void checkTextFigures(const Rule&, const Ctx&);
 void checkTextMentions(const Rule&, const Ctx&);
 void checkTextLength(const Rule&, const Ctx&);
+void checkMaxLength(const Rule&, const Ctx&);
 void checkTextSimilar(const Rule&, const Ctx&);
 void checkBlanks(const Rule&, const Ctx&);
 void checkLegacy(const Rule&, const Ctx&);
@@ -115,6 +118,7 @@ const std::vector<Kind> kKinds = {
     {"text_mentions", checkTextMentions, false, {{"section", P::String, true, nullptr}, {"all_of", P::StringGroups, true, nullptr},
                                                  {"when", P::Object, false, "{}"}}},
     {"text_length", checkTextLength, false, {{"section", P::String, true, nullptr}, {"min_chars", P::Integer, true, nullptr}}},
+    {"max_length", checkMaxLength, false, {{"section", P::String, true, nullptr}, {"limit", P::Integer, true, nullptr}}},
     {"text_similar", checkTextSimilar, true, {{"threshold", P::Number, true, nullptr}, {"min_length", P::Integer, true, nullptr}}},
     {"legacy_row", checkLegacy, false, {{"table", P::String, true, nullptr}}},
     {"publish_deadline", checkDeadline, false, {{"deadlines", P::Object, true, nullptr}}},
@@ -352,6 +356,12 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
         auto n = rj["min_chars"].get<std::int64_t>();
         if (n < 1 || n > 10000) return "min_chars 应在 1 与 10000 之间";
         r.minChars = static_cast<std::size_t>(n);
+    } else if (c == "max_length") {
+        r.section = rj["section"].get<std::string>();
+        if (!f.sectionForText(r.section)) return "unknown section " + r.section;
+        auto n = rj["limit"].get<std::int64_t>();
+        if (n < 1 || n > 1000000) return "limit 应在 1 与 1000000 之间";
+        r.maxChars = static_cast<std::size_t>(n);
     } else if (c == "text_similar") {
         r.threshold = rj["threshold"].get<double>();
         if (r.threshold <= 0 || r.threshold > 1) return "threshold 应在 0 与 1 之间";
@@ -372,10 +382,11 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
     return {};
 }
 
-CompiledRules compile(const Format& f) {
+CompiledRules compile(const json& rules, const Format& f) {
     CompiledRules rs;
     std::set<std::string> codes;
-    for (const auto& rj : f.rules) {
+    if (!rules.is_array()) { rs.errors.push_back({"", "rules 应为数组"}); return rs; }
+    for (const auto& rj : rules) {
         std::string id = rj.is_object() ? rj.value("id", json("")).is_string() ? rj.value("id", "") : "" : "";
         auto bad = [&](const std::string& m) { rs.errors.push_back({id, m}); };
         if (!rj.is_object()) { bad("规则应为对象"); continue; }
@@ -521,6 +532,7 @@ std::vector<const CellDef*> cellDefs(const Instance& in, const Ctx& ctx) {
 Finding base(const Rule& rule) {
     Finding f;
     f.code = rule.code;
+    f.check = rule.check;
     f.severity = rule.severity;
     f.rule = rule.title;
     return f;
@@ -967,6 +979,28 @@ void checkTextLength(const Rule& rule, const Ctx& ctx) {
     ctx.out.push_back(std::move(f));
 }
 
+// characters of a section, whitespace (line breaks, blank lines, spaces, 全角空格) not counted — what Word
+// and WPS call 字数; counting stops just past the limit
+void checkMaxLength(const Rule& rule, const Ctx& ctx) {
+    auto it = ctx.r.text.find(rule.section);
+    if (it == ctx.r.text.end()) return;
+    const std::string& s = it->second;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = nextCodepoint(s, i);
+        if (c > 0x20 && c != 0x3000 && c != 0xA0 && c != 0xFEFF) ++n;
+    }
+    if (n <= rule.maxChars) return;
+    Finding f = base(rule);
+    f.cells = {"text." + rule.section};
+    f.expected = fromInt(static_cast<std::int64_t>(rule.maxChars));
+    f.actual = fromInt(static_cast<std::int64_t>(n));
+    f.message = sectionTitle(*ctx.r.format, rule.section) + "共 " + std::to_string(n) + " 字（不计空格和空行），超过 " +
+                std::to_string(rule.maxChars) + " 字的上限" + (rule.title.empty() ? "" : "：" + rule.title) +
+                (rule.basis.empty() ? "" : "（" + rule.basis + "）");
+    ctx.out.push_back(std::move(f));
+}
+
 void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
     if (!ctx.prev) return;
     const double threshold = rule.threshold;
@@ -1105,6 +1139,18 @@ void checkFormatYear(const Rule& rule, const Ctx& ctx) {
     ctx.out.push_back(std::move(fd));
 }
 
+// days since 1970-01-01 of a date as clerks type it (parseDate; H. Hinnant's days_from_civil)
+long daysOf(const std::string& typed) {
+    auto dt = parseDate(typed);
+    if (!dt) return 0;
+    long y = dt->year - (dt->month <= 2), m = dt->month, d = dt->day;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 void checkDeadline(const Rule& rule, const Ctx& ctx) {
     const std::string& d = ctx.r.meta.published;
     if (std::string why = dateProblem(d); !why.empty()) {   // kept as typed: say so, never refuse the file
@@ -1115,17 +1161,20 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
         return;
     }
     if (d.empty() || !ctx.r.meta.year) return;
+    const std::string iso = normalizeDate(d);   // the field may still hold what is being typed ("2020年3月30日")
     int y = *ctx.r.meta.year;
     std::string kind = ctx.r.meta.agencyKind == "department" ? "department" : "government";
     const std::string& md = rule.deadlines.at(kind);
     std::string deadline = std::to_string(y + 1) + "-" + md;
     Finding f = base(rule);
     f.cells = {"meta.published"};
-    if (d > deadline) {
-        f.message = "公开日期 " + d + " 晚于法定期限 " + deadline + "（" + rule.basis + "）";
+    if (iso > deadline) {
+        long late = daysOf(iso) - daysOf(deadline);
+        f.difference = fromInt(late);   // days late
+        f.message = "公开日期 " + iso + " 晚于法定期限 " + deadline + " " + std::to_string(late) + " 天（" + rule.basis + "）";
         ctx.out.push_back(std::move(f));
-    } else if (d <= std::to_string(y) + "-12-31") {
-        f.message = "公开日期 " + d + " 早于统计期结束（" + std::to_string(y) + " 年 12 月 31 日），请核实年度或日期";
+    } else if (iso <= std::to_string(y) + "-12-31") {
+        f.message = "公开日期 " + iso + " 早于统计期结束（" + std::to_string(y) + " 年 12 月 31 日），请核实年度或日期";
         ctx.out.push_back(std::move(f));
     }
 }
@@ -1158,25 +1207,64 @@ void checkKinds(const Rule& rule, const Ctx& ctx) {
 
 // ---------------------------------------------------------------- [SECTION] entry points
 std::shared_ptr<const CompiledRules> compileRules(const Format& f) {
-    return std::make_shared<const CompiledRules>(compile(f));
+    return std::make_shared<const CompiledRules>(compile(f.rules, f));
 }
 
 std::vector<RuleSetError> validateRules(const Format& f) {
-    return f.compiled ? f.compiled->errors : compile(f).errors;
+    return f.compiled ? f.compiled->errors : compile(f.rules, f).errors;
 }
 
-std::vector<Finding> checkReport(const Report& r, const Report* previous) {
+std::shared_ptr<const CompiledRules> compileRules(const Format& f, const json& rules, std::vector<RuleSetError>& errors) {
+    auto rs = std::make_shared<CompiledRules>(compile(rules, f));
+    errors = rs->errors;
+    return rs;
+}
+
+std::vector<std::string> ruleIds(const CompiledRules& rules) {
+    std::vector<std::string> ids;
+    for (const Rule& r : rules.rules) ids.push_back(r.code);
+    return ids;
+}
+
+std::string explanationKey(const Finding& f) {
+    return f.cells.empty() ? f.code : f.code + "@" + f.cells[0];
+}
+
+std::vector<Finding> checkReport(const Report& r, const Report* previous, const std::vector<RulePack>& packs) {
     std::vector<Finding> out;
     if (!r.format || !r.format->compiled) return out;
     Ctx ctx{r, previous, out, std::vector<char>(r.cells.size(), 1)};
     for (const TableDef& t : r.format->tables)
         for (int i : effectiveCells(r, t)) ctx.inactive[static_cast<std::size_t>(i)] = 0;
-    for (const Rule& rule : r.format->compiled->rules) {
-        if (rule.needsPrev && !previous) continue;
-        rule.run(rule, ctx);
+    auto run = [&](const CompiledRules& rules) {
+        for (const Rule& rule : rules.rules) {
+            if (rule.needsPrev && !previous) continue;
+            rule.run(rule, ctx);
+        }
+    };
+    run(*r.format->compiled);
+    for (const RulePack& p : packs) {
+        auto it = p.compiled.find(r.format->id);
+        if (it == p.compiled.end()) continue;
+        std::size_t from = out.size();
+        run(*it->second);
+        for (std::size_t i = from; i < out.size(); ++i) {   // a pack's finding says whose rule it is
+            out[i].pack = p.name;
+            out[i].message += "〔" + p.name + (p.document.empty() ? "" : "，" + p.document) + "〕";
+        }
     }
+    if (!r.explanations.empty())
+        for (Finding& f : out) {
+            if (f.severity == Severity::Error) continue;   // an error cannot be explained away
+            auto e = r.explanations.find(explanationKey(f));
+            if (e != r.explanations.end()) f.explanation = e->second;
+        }
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
     return out;
+}
+
+std::vector<Finding> checkReport(const Report& r, const Report* previous) {
+    return checkReport(r, previous, std::vector<RulePack>{});
 }
 
 json findingsToJson(const std::vector<Finding>& fs, const std::string& file) {
@@ -1193,6 +1281,8 @@ json findingsToJson(const std::vector<Finding>& fs, const std::string& file) {
         if (f.actual) o["actual"] = number(*f.actual);
         if (f.difference) o["difference"] = number(*f.difference);
         o["message"] = f.message;
+        if (!f.pack.empty()) o["pack"] = f.pack;
+        if (!f.explanation.empty()) o["explanation"] = f.explanation;
         if (!f.fixes.empty()) o["fix"] = {{"cell", f.fixes[0].cell}, {"value", number(f.fixes[0].value)}};
         if (f.fixes.size() > 1) {
             json all = json::array();

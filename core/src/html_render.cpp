@@ -2,6 +2,7 @@
 // [SECTION] escaping   [SECTION] tables (from the one printed layout, table_layout.hpp)
 // [SECTION] page (A4 print CSS, CSP, embedded JSON + SHA-256 fingerprint)
 #include "nianbao/html_render.hpp"
+#include "nianbao/check.hpp"
 #include "nianbao/meta_values.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/table_layout.hpp"
@@ -146,7 +147,13 @@ const char* kStyle =
 std::string renderHtml(const Report& r, const RenderOptions& opt) {
     const Format& f = *r.format;
     std::string title = reportTitle(r);
+    std::string notes;   // the filer's 情况说明 on warnings that still apply, for the reviewing office
+    if (!r.explanations.empty())
+        for (const Finding& fd : checkReport(r))
+            if (!fd.explanation.empty())
+                notes += "<li>" + escapeHtml(fd.code) + " " + escapeHtml(fd.message) + "<br>情况说明：" + escapeHtml(fd.explanation) + "</li>\n";
     std::string style = kStyle;
+    if (!notes.empty()) style += ".notes{margin-top:28px;font-size:14px;text-indent:0}.notes h2{font-size:16px}.notes li{margin:4px 0}";
     std::string csp = "default-src 'none'; style-src 'sha256-" + base64(sha256Raw(style)) +
                       "'; img-src 'none'; script-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'";
     std::string out;
@@ -173,6 +180,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
     out += "<p class=\"sign\">" + escapeHtml(r.meta.agency);
     if (!r.meta.published.empty()) out += "<br>" + escapeHtml(printedDate(r.meta.published));
     out += "</p>\n";
+    if (!notes.empty()) out += "<section class=\"notes\">\n<h2>附：情况说明</h2>\n<ol>\n" + notes + "</ol>\n</section>\n";
     if (opt.embedData) {
         std::string json = saveReport(r);
         out += "<p class=\"fp\">" + std::string(kFingerprintLabel) + sha256Hex(json) + " · 格式：" + escapeHtml(f.document) +

@@ -914,8 +914,9 @@ ImportResult importDocument(const ImportDoc& doc) {
 ImportResult importFile(std::string_view bytes, std::string_view fileName) {
     ImportResult res;
     (void)fileName;
-    auto fromLoad = [&](LoadResult lr, const char* source) {
+    auto fromLoad = [&](LoadResult lr, const char* source, bool ownExport) {
         res.source = source;
+        res.ownExport = ownExport;
         if (!lr.ok()) { res.error = lr.error.text(); return res; }
         res.integrity = std::move(lr.integrity);
         const Report& r = *lr.report;
@@ -929,7 +930,7 @@ ImportResult importFile(std::string_view bytes, std::string_view fileName) {
     if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) { res.error = lexicon().at("doc").get<std::string>(); return res; }
     if (looksLikeZip(bytes)) {
         std::string why;
-        if (readDocxData(bytes, why)) return fromLoad(loadReportOrPage(bytes), "nianbao 导出的 Word 文件（按其中的数据读入）");
+        if (readDocxData(bytes, why)) return fromLoad(loadReportOrPage(bytes), "nianbao 导出的 Word 文件（按其中的数据读入）", true);
         auto files = unzipFiles(bytes, why);
         if (!files) { res.error = why; return res; }
         for (const auto& e : *files)
@@ -945,8 +946,8 @@ ImportResult importFile(std::string_view bytes, std::string_view fileName) {
     }
     auto first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string_view::npos && (bytes[first] == '{' || bytes[first] == '['))
-        return fromLoad(loadReport(bytes), "报告 JSON");
-    if (extractEmbeddedJson(bytes)) return fromLoad(loadReportOrPage(bytes), "nianbao 导出的网页（按其中的数据读入）");
+        return fromLoad(loadReport(bytes), "报告 JSON", false);
+    if (extractEmbeddedJson(bytes)) return fromLoad(loadReportOrPage(bytes), "nianbao 导出的网页（按其中的数据读入）", true);
     ImportDoc doc;
     std::string why;
     if (!readHtmlDocument(bytes, doc, why)) { res.error = why; return res; }

@@ -214,6 +214,7 @@ struct Loader {
             else if (k == "text") { if (!loadText(*it, r)) return false; }
             else if (k == "tables") { if (!loadTables(*it, r)) return false; }
             else if (k == "units") { if (!loadUnits(*it, r)) return false; }
+            else if (k == "explanations") { if (!loadExplanations(*it, r)) return false; }
             else { r.extra[k] = *it; untag(r.extra[k]); }   // a field added by a later tool: kept as it was
         }
         return true;
@@ -295,6 +296,20 @@ struct Loader {
                         return fail(c.id, "（六）其他处理既按旧格式填为一行（" + c.id + "），又分三项填写（" +
                                               f.cells[static_cast<std::size_t>(j)].id + "），只能选一种");
             }
+        }
+        return true;
+    }
+
+    // the filer's 情况说明 on warnings: "CODE@cell" → text (interchange.md §2)
+    bool loadExplanations(const json& e, Report& r) {
+        if (!e.is_object()) return fail("explanations", std::string("应为对象，实为") + typeName(e));
+        for (auto it = e.begin(); it != e.end(); ++it) {
+            std::string p = "explanations." + it.key();
+            at = {"explanations", it.key()};
+            if (it.key().empty() || it.key().size() > 200) return fail(p, "情况说明的键应为“规则编号@单元格”");
+            std::string v;
+            if (!textField(*it, p, v, kMaxExplanationBytes)) return false;
+            if (!v.empty()) r.explanations[it.key()] = v;
         }
         return true;
     }
@@ -442,6 +457,17 @@ std::string saveReport(const Report& r) {
         bool first = true;
         for (const auto& [k, v] : r.units) { out += (first ? " " : ", ") + json(k).dump() + ": " + json(v).dump(); first = false; }
         out += " }";
+    }
+    if (!r.explanations.empty()) {
+        out += ",\n  \"explanations\": {";
+        bool first = true;
+        for (const auto& [k, v] : r.explanations) {
+            if (v.empty()) continue;
+            out += std::string(first ? "\n" : ",\n") + "    " + json(k).dump(-1, ' ', false, json::error_handler_t::replace) +
+                   ": " + json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+            first = false;
+        }
+        out += first ? "}" : "\n  }";
     }
     for (auto it = r.extra.begin(); it != r.extra.end(); ++it)
         out += ",\n  " + json(it.key()).dump() + ": " + it->dump(-1, ' ', false, json::error_handler_t::replace);

@@ -34,6 +34,7 @@ Report convertReport(const Report& r, const Format& target, std::vector<std::str
     Report out = Report::blank(target);
     out.meta = r.meta;
     out.extra = r.extra;
+    out.explanations = r.explanations;   // keyed by rule code and cell: those that still apply still attach
     for (const auto& [k, v] : r.text)
         if (target.sectionForText(k)) out.text[k] = v;
     for (std::size_t i = 0; i < r.cells.size(); ++i) {

@@ -90,6 +90,71 @@ printf '<html><body><p>通知</p></body></html>' > "$tmp/notice.html"
 "$NIANBAO" import "$PAGES/pingtan-2021.html" "$tmp/notice.html" -o "$tmp/out" > "$tmp/imp3.txt"; rc=$?
 [ $rc -eq 2 ] && [ -f "$tmp/out/pingtan-2021.json" ] && grep -q 'notice.html：无法导入：不是政府信息公开工作年度报告' "$tmp/imp3.txt" \
   && ok || bad "import of two files, one not a report: exit $rc $(cat "$tmp/imp3.txt")"
+# review: one row per file, counts equal `check` on each file; CSV with a BOM that LibreOffice Calc reads
+# with the Chinese intact; a tampered page shows its P-2; an unreadable file is a row and exit 2
+"$NIANBAO" render "$SEED" -o "$tmp/rv-page.html"
+sed 's|data-cell="t4.review.total">41<|data-cell="t4.review.total">54<|' "$tmp/rv-page.html" > "$tmp/rv-tampered.html"
+RV=("$SEED" "$SHARED"/real-reports/*.json "$SHARED"/real-pages/*.html "$tmp/rv-page.html" "$tmp/rv-tampered.html")
+"$NIANBAO" review "${RV[@]}" --csv "$tmp/rv.csv" --html "$tmp/rv.html" > "$tmp/rv.txt"; rc=$?
+[ $rc -eq 1 ] && ok || bad "review exit $rc, want 1 (some reports have errors)"
+for f in "${RV[@]}"; do
+  "$NIANBAO" check --json "$f" > "$tmp/rv-one.json"
+  node -e 'const fs = require("fs");
+const a = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const rows = fs.readFileSync(process.argv[2], "utf8").replace(/^\uFEFF/, "").split("\r\n").map(l => l.split(","));
+const row = rows.find(r => r[0] === process.argv[3]);
+if (!row) throw new Error("no row for " + process.argv[3]);
+const n = s => a.filter(f => f.severity === s).length;
+if (+row[4] !== n("error") || +row[5] !== n("warning") || +row[7] !== n("info"))
+  throw new Error(process.argv[3] + ": review " + row.slice(4, 8) + " vs check " + [n("error"), n("warning"), n("info")]);' \
+    "$tmp/rv-one.json" "$tmp/rv.csv" "$f" && ok || bad "review counts differ from check for $f"
+done
+grep -q 'rv-tampered.html.*页面表格与数据不符' "$tmp/rv.csv" && grep -q 'rv-page.html.*完好' "$tmp/rv.csv" \
+  && ok || bad "review integrity column: $(cat "$tmp/rv.csv")"
+grep -q '行政复议 总计：页面显示“54”' "$tmp/rv.html" && ok || bad "review page lists the P-2 finding"
+head -c 3 "$tmp/rv.csv" | od -An -tx1 | grep -q 'ef bb bf' && ok || bad "review CSV has no BOM"
+( cd "$tmp" && soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx rv.csv >/dev/null 2>&1 &&
+  soffice --headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" --outdir calc rv.xlsx >/dev/null 2>&1 )
+[ -f "$tmp/calc/rv.csv" ] && diff <(tail -c +4 "$tmp/rv.csv" | tr -d '\r') <(tr -d '"' < "$tmp/calc/rv.csv") > /dev/null \
+  && grep -q '青海省人民政府' "$tmp/calc/rv.csv" && ok || bad "LibreOffice Calc does not read the review CSV back as written"
+"$NIANBAO" review "$SHARED/real-reports/huaian-2024.json" "$tmp/bad.docx" > "$tmp/rv2.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q '淮安市人民政府' "$tmp/rv2.txt" && grep -q 'bad.docx.*无法读取' "$tmp/rv2.txt" \
+  && ok || bad "review with an unreadable file: exit $rc $(cat "$tmp/rv2.txt")"
+"$NIANBAO" review "$SHARED/real-reports/huaian-2024.json" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "review of a clean report exit $rc"
+# local rule pack: findings named after the pack, in check and review; an unsound pack → 2 naming the rule
+cat > "$tmp/pack.json" <<'PACK'
+{ "pack": 1, "name": "某市年报编制要求", "document": "某政办发〔2025〕1号", "format": "2021",
+  "rules": [ { "id": "MS-1", "severity": "warning", "check": "max_length", "section": "overview", "limit": 300,
+               "title": "总体情况不超过三百字" },
+             { "id": "MS-2", "severity": "warning", "check": "text_mentions", "section": "overview",
+               "all_of": [["不存在的专门提法"]], "title": "应写明专门提法" } ] }
+PACK
+"$NIANBAO" check --rules "$tmp/pack.json" "$SHARED/real-reports/huaian-2024.json" > "$tmp/pk.txt"; rc=$?
+[ $rc -eq 0 ] && grep -q 'MS-1.*超过 300 字的上限.*某市年报编制要求' "$tmp/pk.txt" && grep -q 'MS-2.*未提及不存在的专门提法' "$tmp/pk.txt" \
+  && ok || bad "check --rules: exit $rc $(cat "$tmp/pk.txt")"
+"$NIANBAO" check --json --rules "$tmp/pack.json" "$SHARED/real-reports/huaian-2024.json" | grep -q '"pack": "某市年报编制要求"' \
+  && ok || bad "check --json --rules: findings carry pack"
+"$NIANBAO" review --rules "$tmp/pack.json" "$SHARED/real-reports/huaian-2024.json" --csv "$tmp/pk.csv" > /dev/null
+grep -q '淮安市人民政府,2024,[^,]*,0,2,' "$tmp/pk.csv" && ok || bad "review --rules counts the pack's warnings: $(cat "$tmp/pk.csv")"
+sed 's/"limit": 300/"limit": 300, "max": 1/' "$tmp/pack.json" > "$tmp/badpack.json"
+"$NIANBAO" check --rules "$tmp/badpack.json" "$SEED" 2> "$tmp/bp.txt" > /dev/null; rc=$?
+[ $rc -eq 2 ] && grep -q 'MS-1.*max' "$tmp/bp.txt" && ok || bad "unsound pack: exit $rc $(cat "$tmp/bp.txt")"
+# merge: the cell-wise sum of three reports; mixed formats → 2 naming the files
+"$NIANBAO" merge "$SHARED"/real-reports/{hongze,huaian,suqian}-2024.json -o "$tmp/merged.json" > "$tmp/mg.txt"; rc=$?
+[ $rc -eq 0 ] && node -e 'const fs = require("fs");
+const m = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const parts = process.argv.slice(2).map(p => JSON.parse(fs.readFileSync(p, "utf8")));
+for (const [t, rows] of Object.entries(m.tables)) for (const [r, cols] of Object.entries(rows)) for (const [c, v] of Object.entries(cols)) {
+  if (t === "t3" && r.startsWith("3.6")) continue;   // the legacy （六） row: summed as one row (core test)
+  const want = parts.reduce((s, p) => s + ((p.tables[t] || {})[r] || {})[c] ?? 0, 0);
+  if (Math.abs(want - v) > 1e-9) throw new Error(t + "." + r + "." + c + ": " + v + " != " + want);
+}
+if (m.merged_from.length !== 3 || m.meta.year !== 2024) throw new Error(JSON.stringify(m.merged_from));' \
+  "$tmp/merged.json" "$SHARED"/real-reports/{hongze,huaian,suqian}-2024.json && ok || bad "merge: exit $rc $(cat "$tmp/mg.txt")"
+"$NIANBAO" merge "$SHARED/real-reports/huaian-2024.json" "$SEED" -o "$tmp/mixed.json" 2> "$tmp/mx.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q 'huaian-2024.json' "$tmp/mx.txt" && grep -q 'qinghai-2019.json' "$tmp/mx.txt" && [ ! -f "$tmp/mixed.json" ] \
+  && ok || bad "merge of 2019 and 2021: exit $rc $(cat "$tmp/mx.txt")"
 "$NIANBAO" frobnicate 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "unknown command exit $rc"
 

@@ -299,7 +299,7 @@ TEST_CASE("a table pasted with its labels fills exactly its cells, whichever cel
         CHECK(t.report->get("t3.1.natural") == nb::fromInt(3));
         CHECK(t.report->get("t3.1.total") == nb::fromInt(4));
         // the fuzzer's case: a label followed by bytes that are neither UTF-8 nor GB18030 pairs
-        nb::ImportResult odd = nb::importPastedTable(current, "", "一、本年新收政府信息公开申请数量\t\t\t3\t1\t0\t\xCF\xCF\xCF0\t0\t0\t4\r\n");
+        nb::ImportResult odd = nb::importPastedTable(current, "", "一、本年新收政府信息公开申请数量\t\t\t3\t1\t0\t\xCF\xCF\xCF" "0\t0\t0\t4\r\n");
         std::string json = nb::importReportJson(odd, "odd");
         CHECK(!json.empty());
     }

@@ -16,6 +16,7 @@ const char* severityLabel(Severity s);     // "错误" / "警告" / "提示"
 
 struct Finding {
     std::string code;                      // stable rule id: "T4-1"
+    std::string check;                     // its rule's kind ("publish_deadline"; "" for P-1/P-2)
     Severity severity = Severity::Error;
     std::string rule;                      // the rule's title
     std::vector<std::string> cells;        // cell ids involved ("t4.review.total"), or text keys ("text.overview")
@@ -24,7 +25,13 @@ struct Finding {
     struct Fix { std::string cell; Fixed value = 0; };
     std::vector<Fix> fixes;                // the cells that would fix it and their values ("采用计算值"); one
                                            // finding may group several (11 blank row totals: fill them all)
+    std::string pack;                      // the local rule pack it comes from (rule_pack.hpp), or empty
+    std::string explanation;               // the filer's 情况说明 (Report::explanations); never on an error
 };
+
+/// The key of a filer's 情况说明 on a finding (interchange.md §2): its code, '@', its first cell id or
+/// section ("T3-7@t3.1.total"); the code alone when it names no cell.
+std::string explanationKey(const Finding& f);
 
 struct RuleSetError { std::string rule, message; };
 
@@ -34,8 +41,14 @@ struct RuleSetError { std::string rule, message; };
 std::shared_ptr<const CompiledRules> compileRules(const Format& f);
 /// The problems compileRules found; empty means the rule set is sound.
 std::vector<RuleSetError> validateRules(const Format& f);
+/// Rules other than the format's own (a local rule pack's), in the same language, compiled against `f`.
+/// `errors` receives what is wrong with them, each naming the rule; such rules are left out.
+std::shared_ptr<const CompiledRules> compileRules(const Format& f, const nlohmann::json& rules, std::vector<RuleSetError>& errors);
+/// The ids of the rules compiled.
+std::vector<std::string> ruleIds(const CompiledRules& rules);
 
-/// Checks a report; previous (either format) enables the cross-year rules.
+/// Checks a report; previous (either format) enables the cross-year rules. Each warning or info the
+/// report explains (Report::explanations) carries its explanation. rule_pack.hpp adds local rule packs.
 std::vector<Finding> checkReport(const Report& r, const Report* previous = nullptr);
 
 /// The findings as the JSON objects of interchange.md §3 (file added when not empty).

@@ -44,6 +44,7 @@ struct ImportResult {
     std::string error;
     std::string source;            // "网页（GB18030）", "Word 文件", "nianbao 导出的网页（按其中的数据读入）"
     bool recognised = false;       // read from what the document prints (not from nianbao's own data)
+    bool ownExport = false;        // nianbao's own page or .docx, read from its data and verified (integrity)
     std::vector<ImportedCell> cells;
     std::vector<ImportItem> items; // what a person must look at
     std::vector<std::string> notes;// what was left out on purpose (the site's navigation, a preamble)

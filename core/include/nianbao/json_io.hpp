@@ -28,6 +28,7 @@ struct LoadResult {
 
 constexpr std::size_t kMaxFileBytes = 64u << 20;   // 64 MiB
 constexpr std::size_t kMaxTextBytes = 1u << 20;    // 1 MiB per text section
+constexpr std::size_t kMaxExplanationBytes = 4000;   // one 情况说明 (about 1,300 characters)
 constexpr int kMaxJsonDepth = 64;
 
 /// Strict: any wrong field refuses the file (interchange.md: "nothing else is loaded").

@@ -25,6 +25,7 @@ struct Report {
     std::map<std::string, std::string> text;           // "overview", "problems", "other"
     std::vector<std::optional<Fixed>> cells;           // by Format::cells index
     std::map<std::string, std::string> units;          // cell id → "元" / "万元"
+    std::map<std::string, std::string> explanations;   // "T3-7@t3.1.total" → the filer's 情况说明 on that warning
     nlohmann::json extra = nlohmann::json::object();   // unknown top-level keys, kept as they were
 
     static Report blank(const Format& f);
