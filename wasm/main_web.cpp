@@ -372,6 +372,29 @@ EMSCRIPTEN_KEEPALIVE void nb_file_opened(int purpose, const char* name, const ch
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void nb_file_error(const char* msg) { g_app->onFileError(msg); wake(); }
+
+// the page API's openFiles (interchange.md §4): one file opens as with 打开…; several fill the review table
+EMSCRIPTEN_KEEPALIVE const char* nb_open_one(const char* name, const char* data, int len) {
+    std::string err = g_app->openFiles({{name, std::string(data, static_cast<std::size_t>(len))}});
+    renderFrame();
+    nlohmann::json r = {{"ok", err.empty()}};
+    if (!err.empty()) r["error"] = err;
+    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+EMSCRIPTEN_KEEPALIVE void nb_review_clear() { g_app->reviewClear(); wake(); }
+EMSCRIPTEN_KEEPALIVE void nb_review_add(const char* name, const char* data, int len) {
+    g_app->reviewAdd(name, std::string(data, static_cast<std::size_t>(len)));
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE const char* nb_review_rows() { return ret(g_app->reviewRowsJson()); }
+// a local rule pack: loaded by the page API, or built into a local edition (builtIn 1)
+EMSCRIPTEN_KEEPALIVE const char* nb_rule_pack(const char* text, int builtIn) {
+    std::string err = g_app->loadRulePack(text, builtIn != 0);
+    wake();
+    nlohmann::json r = {{"ok", err.empty()}};
+    if (!err.empty()) r["error"] = err;
+    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 EMSCRIPTEN_KEEPALIVE void nb_save_json() { g_app->saveJson(); wake(); }
 EMSCRIPTEN_KEEPALIVE void nb_open_file() { g_app->openFile(); wake(); }
 EMSCRIPTEN_KEEPALIVE int nb_unsaved() { return g_app->unsaved() ? 1 : 0; }

@@ -17,6 +17,13 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
 });
 
 EM_JS(void, js_pick_file, (int purpose), { window.__nbPickFile(purpose); });
+// the page as it was loaded (shell.html keeps it before anything changes the DOM), malloc'd UTF-8
+EM_JS(char*, js_self_html, (), {
+  var s = window.__nbSelfHtml ? window.__nbSelfHtml() : '';
+  var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
 
 EM_JS(int, js_store, (const char* text), {
     try { localStorage.setItem('nianbao.autosave', UTF8ToString(text)); return 1; } catch (e) { return 0; }
@@ -73,6 +80,12 @@ void WebPlatform::downloadFile(const std::string& name, const std::string& mime,
     js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 void WebPlatform::pickFile(ui::FilePurpose purpose) { js_pick_file(static_cast<int>(purpose)); }
+std::string WebPlatform::appPageHtml() {
+    char* p = js_self_html();
+    std::string s(p);
+    std::free(p);
+    return s;
+}
 bool WebPlatform::storeAutosave(const std::string& json) { return js_store(json.c_str()) != 0; }
 std::optional<std::string> WebPlatform::loadAutosave() {
     char* p = js_load();

@@ -3,6 +3,7 @@
 //   [X] download (Blob + <a download>)      [X] open file (picker; drag-and-drop in shell.html)
 //   [X] autosave to localStorage, failures reported   [X] clipboard write   [X] beforeunload guard
 //   [X] the native text field over a free-text field (shell.html's window.__nbField)
+//   [X] the page's own HTML, as loaded (window.__nbSelfHtml: a local edition is made from it)
 #pragma once
 #include "ui/platform.hpp"
 
@@ -21,6 +22,7 @@ public:
     void openTextField(const ui::TextField& f, const std::string& text, std::size_t caret, float scrollY) override;
     void placeTextField(const ui::TextField& f) override;
     void closeTextField() override;
+    std::string appPageHtml() override;
     /// Device pixels per CSS pixel (positions are sent to the page in CSS pixels).
     void setScale(float dpr) { m_dpr = dpr; }
 

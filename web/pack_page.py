@@ -17,7 +17,7 @@ assert html.count(tag) == 1, 'emcc output has no single script tag ' + tag
 assert html.count('{{{ NB_WASM }}}') == 1, 'shell has no {{{ NB_WASM }}} block'
 js = js.replace('</script', '<\\/script')
 packed = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode('ascii')
-html = html.replace(tag, '<script>\n' + js + '\n</script>').replace('{{{ NB_WASM }}}', packed)
+html = html.replace(tag, '<script id="nb-main">\n' + js + '\n</script>').replace('{{{ NB_WASM }}}', packed)
 os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
 tmp = out + '.tmp'
 with open(tmp, 'w', encoding='utf-8', newline='\n') as f:

@@ -17,6 +17,7 @@
 #include "nianbao/review.hpp"
 #include "nianbao/rule_pack.hpp"
 #include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -267,6 +268,40 @@ int merge(int argc, char** argv) {
     return 0;
 }
 
+// the single-file app a local edition is made from: --app, else $NIANBAO_APP, else dist/nianbao.html of the
+// checkout the binary was built in (build*/bin/nianbao → dist/), else ./dist/nianbao.html
+std::string appPath(const std::string& given, const char* argv0) {
+    if (!given.empty()) return given;
+    if (const char* env = std::getenv("NIANBAO_APP"); env && *env) return env;
+    std::string self = argv0;
+    if (auto slash = self.find_last_of('/'); slash != std::string::npos) {
+        std::string candidate = self.substr(0, slash) + "/../../dist/nianbao.html";
+        if (std::ifstream(candidate)) return candidate;
+    }
+    return "dist/nianbao.html";
+}
+
+int pack(int argc, char** argv) {
+    std::string in, out, app;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if ((a == "-o" || a == "--output") && i + 1 < argc) out = argv[++i];
+        else if (a == "--app" && i + 1 < argc) app = argv[++i];
+        else if (in.empty() && a.rfind("-", 0) != 0) in = a;
+        else return usage();
+    }
+    if (in.empty() || out.empty()) return usage();
+    std::vector<nb::RulePack> packs;
+    if (!loadPack(in, packs)) return 2;
+    std::string appFile = appPath(app, argv[0]), html;
+    if (!readFile(appFile, html)) { std::cerr << appFile << "：找不到 nianbao 单文件程序（用 --app 指定 nianbao.html）\n"; return 2; }
+    std::string edition = nb::localEdition(html, packs[0]);
+    if (edition.empty()) { std::cerr << appFile << "：不是 nianbao 的单文件程序\n"; return 2; }
+    if (!writeFile(out, edition)) { std::cerr << out << "：无法写入\n"; return 2; }
+    std::cout << "已生成本地版 " << out << "：内置“" << packs[0].name << "”（" << packs[0].ruleCount << " 条规则）\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -277,5 +312,6 @@ int main(int argc, char** argv) {
     if (cmd == "import") return import(argc, argv);
     if (cmd == "review") return review(argc, argv);
     if (cmd == "merge") return merge(argc, argv);
+    if (cmd == "pack") return pack(argc, argv);
     return usage();
 }

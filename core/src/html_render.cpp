@@ -2,7 +2,7 @@
 // [SECTION] escaping   [SECTION] tables (from the one printed layout, table_layout.hpp)
 // [SECTION] page (A4 print CSS, CSP, embedded JSON + SHA-256 fingerprint)
 #include "nianbao/html_render.hpp"
-#include "nianbao/check.hpp"
+#include "nianbao/rule_pack.hpp"
 #include "nianbao/meta_values.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/table_layout.hpp"
@@ -149,7 +149,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
     std::string title = reportTitle(r);
     std::string notes;   // the filer's 情况说明 on warnings that still apply, for the reviewing office
     if (!r.explanations.empty())
-        for (const Finding& fd : checkReport(r))
+        for (const Finding& fd : opt.packs ? checkReport(r, nullptr, *opt.packs) : checkReport(r))
             if (!fd.explanation.empty())
                 notes += "<li>" + escapeHtml(fd.code) + " " + escapeHtml(fd.message) + "<br>情况说明：" + escapeHtml(fd.explanation) + "</li>\n";
     std::string style = kStyle;

@@ -49,4 +49,30 @@ std::optional<RulePack> parseRulePack(std::string_view text, std::string& error)
     return p;
 }
 
+std::string localEdition(std::string_view appHtml, const RulePack& pack) {
+    static const std::string kProgram = "<script type=\"text/plain\" id=\"nb-wasm\">";
+    static const std::string kOpen = "<script type=\"application/json\" id=\"nb-pack\">";
+    std::string html(appHtml);
+    if (html.find(kProgram) == std::string::npos) return {};
+    if (auto a = html.find(kOpen); a != std::string::npos) {   // a local edition made again: its pack replaced
+        auto b = html.find("</script>", a);
+        if (b == std::string::npos) return {};
+        html.erase(a, b + 9 - a + (b + 9 < html.size() && html[b + 9] == '\n'));
+    }
+    std::string safe;   // the pack's JSON, unable to end the element: < > & as \u escapes (still the same JSON)
+    for (char c : pack.source) {
+        if (c == '<') safe += "\\u003c";
+        else if (c == '>') safe += "\\u003e";
+        else if (c == '&') safe += "\\u0026";
+        else safe += c;
+    }
+    html.insert(html.find(kProgram), kOpen + safe + "</script>\n");
+    if (auto t = html.find("<title>"), e = html.find("</title>"); t != std::string::npos && e != std::string::npos && e > t) {
+        std::string title;
+        for (char c : pack.name) title += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : c == '>' ? std::string("&gt;") : std::string(1, c);
+        html.replace(t + 7, e - t - 7, title + " · 政府信息公开工作年度报告填报");
+    }
+    return html;
+}
+
 } // namespace nb

@@ -8,6 +8,7 @@
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/import.hpp"
+#include "nianbao/review.hpp"
 #include "nianbao/json_io.hpp"
 #include <nlohmann/json.hpp>
 #include <algorithm>
@@ -200,6 +201,26 @@ void benchImport() {
     }
 }
 
+// 审核 of 300 reports (the real reports and fixtures, cycled): read, verified, checked — what the review
+// table does per file; baseline: nlohmann's parse of the same texts
+void benchReview() {
+    section("审核: 300 reports reviewed (reviewFile each)");
+    std::vector<std::string> texts;
+    for (const char* rel : {"/real-reports/hongze-2023.json", "/real-reports/hongze-2024.json", "/real-reports/huaian-2024.json",
+                            "/real-reports/jinhu-2023.json", "/real-reports/suqian-2023.json", "/real-reports/suqian-2024.json",
+                            "/real-pages/pingtan-2021.json", "/real-pages/pingtan-2024.json", "/real-pages/shanghai-2019.json",
+                            "/seed/qinghai-2019.json"})
+        texts.push_back(readFile(std::string(NIANBAO_SHARED_DIR) + rel));
+    const double parse = perCall([&] { for (int i = 0; i < 300; ++i) g_sink = g_sink + nlohmann::json::parse(texts[static_cast<std::size_t>(i) % texts.size()]).size(); }, 0.02, 5);
+    const double t = perCall([&] {
+        for (int i = 0; i < 300; ++i) {
+            nb::ReviewRow r = nb::reviewFile(texts[static_cast<std::size_t>(i) % texts.size()], "r.json");
+            g_sink = g_sink + static_cast<std::size_t>(r.errors + r.warnings);
+        }
+    }, 0.02, 5);
+    row("reviewFile x 300", t * 1e3, "ms", ratio(t, parse, "parse"), budget(t * 1e3, 500, "ms"));
+}
+
 struct Hostile { std::string name, text; };
 
 void benchHostile(const std::string& seedText) {
@@ -280,6 +301,7 @@ int main(int argc, char** argv) {
     benchReport("qinghai-2019", seedPath);
     benchReport("complete-2021", std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/base/complete-2021.json");
     benchImport();
+    benchReview();
     section("memory");
     row(std::string(memName()) + " before hostile input", peakMemMB(), "MB", "", budget(peakMemMB(), 512, "MB"));
     benchHostile(readFile(seedPath));

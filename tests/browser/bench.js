@@ -403,6 +403,37 @@ async function importPages(browser) {
   await context.close();
 }
 
+// 审核 of 300 reports: the real reports and fixtures (JSON), cycled to 300 files, opened at once with
+// openFiles (each read, verified, checked; the table drawn); baseline: JSON.parse of the same texts in JS
+async function review300(browser) {
+  section('审核: 300 reports opened at once (openFiles -> review table drawn; median of 3)');
+  const dirs = ['tests/data/real-reports', 'tests/data/real-reports/partial', 'tests/data/real-pages', 'tests/data/seed', 'tests/fixtures/base'];
+  const texts = [];
+  for (const d of dirs) for (const f of fs.readdirSync(path.join(ROOT, d)).filter(f => f.endsWith('.json')))
+    texts.push(fs.readFileSync(path.join(ROOT, d, f), 'utf8'));
+  const files = [];
+  for (let i = 0; i < 300; i++) files.push({ name: 'report-' + i + '.json', text: texts[i % texts.length] });
+  const { page, context } = await openApp(browser);
+  const times = [], base = [];
+  for (let k = 0; k < 3; k++) {
+    const r = await page.evaluate(async list => {
+      const b0 = performance.now();
+      for (const f of list) JSON.parse(f.text);
+      const b = performance.now() - b0;
+      const t0 = performance.now();
+      const res = window.nianbao.openFiles(list);
+      await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const rows = window.nianbao.reviewRows().length;
+      return { t: performance.now() - t0, b, ok: res.ok && rows === list.length };
+    }, files);
+    if (!r.ok) throw new Error('openFiles of 300 reports failed');
+    times.push(r.t); base.push(r.b);
+  }
+  const m = median(times), bm = median(base);
+  row('审核: 300 reports read, checked, table drawn', m, 'ms', ratio(m, bm, 'JSON.parse'), budget(m, 2000, 'ms'));
+  await context.close();
+}
+
 async function main() {
   if (!fs.existsSync(HTML)) { console.error(`bench.js: ${HTML} is missing: build it first (cmake --build build-wasm --target nianbao_web)`); process.exit(1); }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-bench-'));
@@ -418,6 +449,7 @@ async function main() {
     await firstFrame(browser, baselineUrl);
     await keystrokes(browser, baselineUrl);
     await importPages(browser);
+    await review300(browser);
     await idle(browser);
   } finally {
     await browser.close();

@@ -140,6 +140,18 @@ grep -q '淮安市人民政府,2024,[^,]*,0,2,' "$tmp/pk.csv" && ok || bad "revi
 sed 's/"limit": 300/"limit": 300, "max": 1/' "$tmp/pack.json" > "$tmp/badpack.json"
 "$NIANBAO" check --rules "$tmp/badpack.json" "$SEED" 2> "$tmp/bp.txt" > /dev/null; rc=$?
 [ $rc -eq 2 ] && grep -q 'MS-1.*max' "$tmp/bp.txt" && ok || bad "unsound pack: exit $rc $(cat "$tmp/bp.txt")"
+# pack: a local edition is the app with the pack before its program; packing it again replaces the pack
+printf '<!DOCTYPE html>\n<html><head><title>政府信息公开工作年度报告 · nianbao</title></head><body>\n<script type="text/plain" id="nb-wasm">AAAA</script>\n<script>app()</script>\n</body></html>\n' > "$tmp/app.html"
+"$NIANBAO" pack "$tmp/pack.json" -o "$tmp/ed.html" --app "$tmp/app.html" > "$tmp/pk2.txt"; rc=$?
+[ $rc -eq 0 ] && grep -q '<script type="application/json" id="nb-pack">{ "pack": 1, "name": "某市年报编制要求"' "$tmp/ed.html" \
+  && grep -q '<title>某市年报编制要求 · 政府信息公开工作年度报告填报</title>' "$tmp/ed.html" && grep -q '内置“某市年报编制要求”（2 条规则）' "$tmp/pk2.txt" \
+  && ok || bad "pack: exit $rc $(cat "$tmp/pk2.txt")"
+sed 's/某市年报编制要求/某县要求/' "$tmp/pack.json" > "$tmp/pack2.json"
+"$NIANBAO" pack "$tmp/pack2.json" -o "$tmp/ed2.html" --app "$tmp/ed.html" > /dev/null; rc=$?
+[ $rc -eq 0 ] && [ "$(grep -c 'id="nb-pack"' "$tmp/ed2.html")" -eq 1 ] && grep -q '"name": "某县要求"' "$tmp/ed2.html" \
+  && ok || bad "pack of a local edition replaces its pack (exit $rc)"
+"$NIANBAO" pack "$tmp/pack.json" -o "$tmp/ed3.html" --app "$SEED" 2> "$tmp/pk3.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q '不是 nianbao 的单文件程序' "$tmp/pk3.txt" && ok || bad "pack of something else: exit $rc"
 # merge: the cell-wise sum of three reports; mixed formats → 2 naming the files
 "$NIANBAO" merge "$SHARED"/real-reports/{hongze,huaian,suqian}-2024.json -o "$tmp/merged.json" > "$tmp/mg.txt"; rc=$?
 [ $rc -eq 0 ] && node -e 'const fs = require("fs");

@@ -10,7 +10,6 @@
 namespace ui {
 
 namespace {
-enum Action { kNone = 0, kPickFile, kOpenExample, kNewReport, kOpenPending, kPickPrevious };
 constexpr double kAutosaveDelayMs = 400;
 }
 
@@ -50,7 +49,11 @@ std::string App::loadText(const std::string& text, const std::string& origin) {
 }
 
 std::string App::exportJson() const { return nb::saveReport(m_doc->report()); }
-std::string App::exportHtml() const { return nb::renderHtml(m_doc->report()); }
+std::string App::exportHtml() const {
+    nb::RenderOptions opt;
+    opt.packs = &m_doc->packs();   // a 情况说明 on a local rule's warning is printed with it
+    return nb::renderHtml(m_doc->report(), opt);
+}
 std::string App::exportDocx() const { return nb::renderDocx(m_doc->report()); }
 std::string App::findingsJson() const {
     return nb::findingsToJson(m_doc->findings()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -123,18 +126,24 @@ void App::frame() {
     float total = ImGui::GetContentRegionAvail().x, sp = ImGui::GetStyle().ItemSpacing.x;
     float left = 220 * s, right = std::max(280 * s, std::min(400 * s, total * 0.25f));
     if (total < 900 * s) { left = 150 * s; right = 260 * s; }
-    ImGui::BeginChild("sections", ImVec2(left, h), true);
-    drawSections();
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("form", ImVec2(total - left - right - 2 * sp, h), true, ImGuiWindowFlags_HorizontalScrollbar);
-    drawForm();
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("findings", ImVec2(right, h), true);
-    drawImportReview();
-    drawFindings();
-    ImGui::EndChild();
+    if (m_reviewShown) {   // 审核: the table of the reports received, in place of the editor
+        ImGui::BeginChild("review", ImVec2(total, h), true);
+        drawReview();
+        ImGui::EndChild();
+    } else {
+        ImGui::BeginChild("sections", ImVec2(left, h), true);
+        drawSections();
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("form", ImVec2(total - left - right - 2 * sp, h), true, ImGuiWindowFlags_HorizontalScrollbar);
+        drawForm();
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("findings", ImVec2(right, h), true);
+        drawImportReview();
+        drawFindings();
+        ImGui::EndChild();
+    }
     ImGui::PopAllowKeyboardFocus();
     ImGui::End();
     ImGui::PopStyleVar();
@@ -213,6 +222,12 @@ void App::drawToolbar() {
     ImGui::SameLine();
     if (button("打开示例", "example")) confirmThen("打开示例（青海省 2019 年报告）", kOpenExample);
     ImGui::SameLine();
+    if (button(m_reviewShown ? "返回编辑" : m_review.empty() ? "审核…" : ("审核（" + std::to_string(m_review.size()) + " 份）").c_str(), "review")) {
+        if (m_field) leaveField(LeaveBy::Elsewhere, m_field->caret, 0);
+        m_reviewShown = !m_reviewShown;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("审核收到的多份报告：一次打开或拖入多个文件，逐份检查、导出审核结果、汇总");
+    ImGui::SameLine();
     if (ImGui::Button(m_doc->previous() ? "更换上年报告…" : "导入上年报告…")) runAction(kPickPrevious);
     rec("previous");
     ImGui::SameLine();
@@ -279,6 +294,18 @@ void App::runAction(int action) {
         break;
     case kNewReport: m_openNew = true; break;
     case kOpenPending: loadText(m_pendingOpenBytes, m_pendingOpenName); m_pendingOpenBytes.clear(); break;
+    case kOpenPendingReport:   // 汇总, or a reviewed report's copy to edit
+        if (m_pendingReport) {
+            m_editing = false;
+            m_sel = -1;
+            m_importItems.clear();
+            m_doc->openReport(std::move(*m_pendingReport), std::move(m_pendingIntegrity));
+            m_pendingReport.reset();
+            m_reviewShown = false;
+            m_reviewOpen = -1;
+            message(m_pendingReportNote, 0);
+        }
+        break;
     default: break;
     }
 }
@@ -363,6 +390,12 @@ void App::drawDialogs() {
 
 // ---------------------------------------------------------------- [SECTION] files and autosave
 void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::string& bytes) {
+    if (purpose == FilePurpose::ReviewFile) { reviewAdd(name, bytes); return; }
+    if (purpose == FilePurpose::RulePack) {
+        std::string why = loadRulePack(bytes, false);
+        if (!why.empty()) message("无法加载规则包“" + name + "”：" + why, 2);
+        return;
+    }
     if (purpose == FilePurpose::OpenPrevious) {
         nb::ImportResult res = nb::importFile(bytes, name);   // last year's published page or Word file too
         if (!res.report) { message("无法导入上年报告“" + name + "”：" + res.error + "。", 2); return; }

@@ -73,7 +73,11 @@ void App::drawFindings() {
     ImGui::TextColored(severityVec(nb::Severity::Warning), "%d 个警告", warnings);
     ImGui::SameLine();
     ImGui::TextColored(severityVec(nb::Severity::Info), "%d 个提示", infos);
+    int explained = 0;
+    for (const auto& f : fs) explained += !f.explanation.empty();
+    if (explained) ImGui::TextDisabled("其中 %d 个警告已写情况说明", explained);
     if (m_doc->previous()) ImGui::TextDisabled("已对照上年报告检查");
+    for (const auto& p : m_doc->packs()) ImGui::TextDisabled("另按地方规则检查：%s", p.name.c_str());
     ImGui::Separator();
     if (fs.empty()) {
         ImGui::TextWrapped("没有发现问题。");
@@ -116,6 +120,7 @@ void App::drawFindings() {
             }
             m_rectsNext["fix." + std::to_string(i)] = lastItemRect();
         }
+        drawExplanation(f, i);
         ImGui::Dummy(ImVec2(0, 4 * s));
         ImGui::Separator();
         ImGui::PopID();

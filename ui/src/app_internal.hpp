@@ -9,6 +9,9 @@
 
 namespace ui {
 
+/// What confirmThen() runs once the user agrees to replace the report on screen (app.cpp runAction).
+enum Action { kNone = 0, kPickFile, kOpenExample, kNewReport, kOpenPending, kPickPrevious, kOpenPendingReport };
+
 inline ImU32 severityColor(nb::Severity s, float alpha = 1.0f) {
     switch (s) {
     case nb::Severity::Error: return ImGui::GetColorU32(ImVec4(0.80f, 0.10f, 0.10f, alpha));

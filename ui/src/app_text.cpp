@@ -27,6 +27,7 @@ std::string* App::fieldValue(nb::Report& r, const std::string& id) {
             if (!sec.textKey.empty() && id.compare(5, std::string::npos, sec.textKey) == 0) return &r.text[sec.textKey];
         return nullptr;
     }
+    if (id.rfind("expl.", 0) == 0) return &r.explanations[id.substr(5)];   // a warning's 情况说明
     if (id == "meta.agency") return &r.meta.agency;
     if (id == "meta.published") return &r.meta.published;
     return nullptr;

@@ -16,7 +16,7 @@ const CellMark* Document::mark(const std::string& id) const {
 
 void Document::recheck() {
     m_findings = m_integrity;
-    for (auto& f : nb::checkReport(m_report, previous())) m_findings.push_back(std::move(f));
+    for (auto& f : nb::checkReport(m_report, previous(), m_packs)) m_findings.push_back(std::move(f));
     m_marks.clear();
     for (std::size_t i = 0; i < m_findings.size(); ++i) {
         const auto& f = m_findings[i];

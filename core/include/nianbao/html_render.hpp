@@ -5,11 +5,15 @@
 #include "nianbao/report.hpp"
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nb {
 
+struct RulePack;
+
 struct RenderOptions {
     bool embedData = true;          // <script type="application/json" id="nianbao-data"> + fingerprint
+    const std::vector<RulePack>* packs = nullptr;   // local rule packs whose explained findings are printed too
 };
 
 std::string renderHtml(const Report& r, const RenderOptions& opt = {});

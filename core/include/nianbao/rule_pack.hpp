@@ -25,6 +25,11 @@ struct RulePack {
 /// Reads a pack; nullopt with `error` (Chinese, naming the rule and key) when it is not a sound pack.
 std::optional<RulePack> parseRulePack(std::string_view text, std::string& error);
 
+/// A local edition: the single-file app (dist/nianbao.html) with `pack` built in, as
+/// <script type="application/json" id="nb-pack"> before the program (replacing a pack already there), its
+/// title naming the pack. Empty when `appHtml` is not nianbao's page.
+std::string localEdition(std::string_view appHtml, const RulePack& pack);
+
 /// checkReport (check.hpp) with local rule packs: their rules run after the format's, on reports of the
 /// formats they apply to; each of their findings names the pack.
 std::vector<Finding> checkReport(const Report& r, const Report* previous, const std::vector<RulePack>& packs);

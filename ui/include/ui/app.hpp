@@ -6,6 +6,7 @@
 #include "nianbao/decimal.hpp"
 #include "nianbao/import.hpp"
 #include "nianbao/report.hpp"
+#include "nianbao/review.hpp"
 #include "ui/platform.hpp"
 #include "ui/text_layout.hpp"
 #include <functional>
@@ -73,6 +74,19 @@ public:
     /// by their printed labels, whichever cell is selected, as one undo step. False when it has no labels
     /// this format knows (the host then pastes the plain text as a block with onPaste).
     bool onPasteTable(const std::string& html, const std::string& plain);
+    // ---- 审核 (review) of many reports, 汇总, local rule packs (app_review.cpp)
+    /// Files brought in at once (the page API's openFiles, several files picked or dropped): one file opens
+    /// as with 打开…; several fill the review table and show it. "" or the error of the one file.
+    std::string openFiles(const std::vector<std::pair<std::string, std::string>>& files);   // name, bytes
+    /// One more file in the review table (read, verified, checked with the packs); shows the table.
+    void reviewAdd(const std::string& name, const std::string& bytes);
+    void reviewClear();
+    bool reviewShown() const { return m_reviewShown; }
+    /// The review table's rows as the page API's reviewRows() (interchange.md §4), in the order shown.
+    std::string reviewRowsJson() const;
+    /// A local rule pack (its JSON): checked from now on, with the report and in the review; builtIn: the
+    /// pack of a local edition. "" or why it was refused (the packs in use are unchanged then).
+    std::string loadRulePack(const std::string& text, bool builtIn);
     /// The import's items still to review (for automation and tests).
     const std::vector<nb::ImportItem>& importItems() const { return m_importItems; }
     /// Text for a system copy while no text field is active (the selected cell's value).
@@ -139,6 +153,13 @@ private:
     // [app_import.cpp] what an import left to review, worked through item by item
     void setImportReview(const nb::ImportResult& r, const std::string& name);
     void drawImportReview();
+    // [app_review.cpp] the review table, one report's findings, 汇总, packs and the local edition
+    void drawReview();
+    void drawReviewTable();
+    void drawReviewDetail(const nb::ReviewRow& row);
+    void mergePicked();
+    void makeLocalEdition();
+    void drawExplanation(const nb::Finding& f, std::size_t index);
 
     Platform& m_platform;
     std::string m_exampleJson;
@@ -191,6 +212,20 @@ private:
     std::string m_sectionTarget;     // section to scroll to
     std::vector<nb::ImportItem> m_importItems;   // the last import's items to review, until dismissed
     std::string m_importName;
+    // the review table: rows as read (and the files' bytes, to check again when the packs change)
+    std::vector<nb::ReviewRow> m_review;
+    std::vector<std::string> m_reviewBytes;
+    std::vector<char> m_reviewPicked;
+    std::vector<int> m_reviewOrder;      // the rows in the order shown (sorted by a column)
+    int m_reviewSortColumn = -1;
+    bool m_reviewSortAscending = true;
+    bool m_reviewShown = false, m_reviewOnlyErrors = false;
+    int m_reviewOpen = -1;               // the row whose findings are shown, or -1: the table
+    std::optional<nb::Report> m_pendingReport;    // 汇总 or a copy to edit, once the user confirms
+    std::vector<nb::Finding> m_pendingIntegrity;
+    std::string m_pendingReportNote;
+    std::string m_explaining;            // the finding (explanation key) whose 情况说明 field was asked for
+    bool m_packBuiltIn = false;
 };
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #pragma once
 #include "nianbao/check.hpp"
 #include "nianbao/json_io.hpp"
+#include "nianbao/rule_pack.hpp"
 #include <deque>
 #include <map>
 #include <optional>
@@ -40,6 +41,9 @@ public:
     void commitFieldEdit(nb::Report before);
     bool applyFix(const nb::Finding& f);
     void setPrevious(std::optional<nb::Report> prev, const std::string& name);
+    /// Local rule packs checked with the format's rules (a supervising office's, or built into a local edition).
+    void setPacks(std::vector<nb::RulePack> packs) { m_packs = std::move(packs); recheck(); }
+    const std::vector<nb::RulePack>& packs() const { return m_packs; }
 
     bool canUndo() const { return !m_undo.empty(); }
     bool canRedo() const { return !m_redo.empty(); }
@@ -62,6 +66,7 @@ private:
     std::string m_previousName;
     std::vector<nb::Finding> m_findings;
     std::vector<nb::Finding> m_integrity;
+    std::vector<nb::RulePack> m_packs;
     std::map<std::string, CellMark> m_marks;
     std::deque<nb::Report> m_undo, m_redo;
     int m_revision = 0, m_savedRevision = 0;

@@ -8,9 +8,10 @@
 
 namespace ui {
 
-/// Why a file arrives: picked after 打开… (already confirmed), picked for last year's report, or
-/// dropped onto the page (asks first when there are unsaved changes).
-enum class FilePurpose { OpenReport = 1, OpenPrevious = 2, DroppedReport = 3 };
+/// Why a file arrives: picked after 打开… (already confirmed), picked for last year's report, dropped
+/// onto the page (asks first when there are unsaved changes), a local rule pack, or one of several files
+/// picked or dropped at once (they go to the review table, 审核).
+enum class FilePurpose { OpenReport = 1, OpenPrevious = 2, DroppedReport = 3, RulePack = 4, ReviewFile = 5 };
 
 struct Rect { float x = 0, y = 0, w = 0, h = 0; };
 
@@ -55,6 +56,9 @@ public:
     virtual void placeTextField(const TextField& f) = 0;
     /// Hides the field (the app has its text); nothing comes back from it afterwards.
     virtual void closeTextField() = 0;
+    /// The page's own HTML as it was loaded (for a local edition with a rule pack built in); "" when the
+    /// host has none (native tests).
+    virtual std::string appPageHtml() { return {}; }
 };
 
 } // namespace ui
