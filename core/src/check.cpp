@@ -83,7 +83,7 @@ struct CompiledRules {
 namespace {
 
 // ---- the one table of rule kinds: their parameters, types, whether required, and defaults.
-// core/formats/README.md documents the same table for people; every key not listed is an error.
+// docs/rules.md documents the same table for people (a test holds them together); every key not listed is an error.
 enum class P { String, Number, Integer, Strings, StringGroups, Terms, Object, Figures };
 struct Param { const char* key; P type; bool required; const char* fallback; };   // fallback: JSON text, or nullptr
 struct Kind { const char* check; CheckFn run; bool needsPrev; std::vector<Param> params; };
@@ -1224,6 +1224,22 @@ std::vector<std::string> ruleIds(const CompiledRules& rules) {
     std::vector<std::string> ids;
     for (const Rule& r : rules.rules) ids.push_back(r.code);
     return ids;
+}
+
+namespace {
+std::vector<RuleKeyInfo> keysOf(const std::vector<Param>& ps) {
+    std::vector<RuleKeyInfo> out;
+    for (const Param& p : ps) out.push_back({p.key, p.required});
+    return out;
+}
+} // namespace
+
+std::vector<RuleKeyInfo> ruleCommonKeys() { return keysOf(kCommon); }
+std::vector<RuleKeyInfo> ruleFigureKeys() { return keysOf(kFigure); }
+std::vector<RuleKindInfo> ruleKinds() {
+    std::vector<RuleKindInfo> out;
+    for (const Kind& k : kKinds) out.push_back({k.check, keysOf(k.params)});
+    return out;
 }
 
 std::string explanationKey(const Finding& f) {

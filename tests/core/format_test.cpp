@@ -230,3 +230,63 @@ TEST_CASE("compiled rules belong to their format: a new format at an old address
         else CHECK(fs.empty());   // no rules, no findings (the old address-keyed cache returned stale ones)
     }
 }
+
+// docs/rules.md is the rule language for people: every kind and key the engine knows is there, a required
+// key in bold, an optional one not; no kind is documented that the engine does not know
+TEST_CASE("docs/rules.md documents exactly the engine's rule kinds and keys", "[format][rules][rules-doc]") {
+    std::string doc = testutil::readFile(testutil::sourceDir() + "/docs/rules.md");
+    std::vector<std::vector<std::string>> rows;   // the cells of every table row
+    std::istringstream in(doc);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("| ", 0) != 0) continue;
+        std::vector<std::string> cells;
+        std::size_t a = 2;
+        for (std::size_t b; (b = line.find(" | ", a)) != std::string::npos; a = b + 3) cells.push_back(line.substr(a, b - a));
+        cells.push_back(line.substr(a));
+        rows.push_back(cells);
+    }
+    auto documented = [&](const std::string& cell, const nb::RuleKeyInfo& k) {
+        bool bold = cell.find("**`" + k.key + "`**") != std::string::npos;
+        bool plain = std::regex_search(cell, std::regex("(^|[^*])`" + k.key + "`([^*]|$)"));
+        return k.required ? bold : plain;
+    };
+    std::set<std::string> known;
+    for (const auto& kind : nb::ruleKinds()) {
+        known.insert(kind.check);
+        INFO("kind " << kind.check);
+        const std::vector<std::string>* row = nullptr;
+        for (const auto& r : rows)
+            if (r.size() >= 3 && std::regex_search(r[0], std::regex("(^|[ ,])`" + kind.check + "`(,|$| )"))) row = &r;
+        REQUIRE(row);
+        for (const auto& k : kind.keys) {
+            INFO("key " << k.key << (k.required ? " (required: bold)" : " (optional: not bold)"));
+            CHECK(documented((*row)[1], k));
+        }
+    }
+    for (const auto& k : nb::ruleCommonKeys()) {
+        INFO("common key " << k.key);
+        bool found = false;
+        for (const auto& r : rows)
+            if (r.size() >= 4 && r[0] == "`" + k.key + "`") { found = true; CHECK((r[2].rfind("yes", 0) == 0) == k.required); }
+        CHECK(found);
+    }
+    for (const auto& k : nb::ruleFigureKeys()) {
+        INFO("figure key " << k.key);
+        bool found = false;
+        for (const auto& r : rows)
+            if (r.size() >= 4 && documented(r[0], k) && (r[2] == "required") == k.required) found = true;
+        CHECK(found);
+    }
+    // the kinds table names no kind the engine lacks
+    bool inKinds = false;
+    for (const auto& r : rows) {
+        if (r.size() >= 3 && r[0] == "`check`" && r[1].rfind("keys", 0) == 0) { inKinds = true; continue; }
+        if (!inKinds || r[0].rfind("`", 0) != 0) { if (inKinds && r[0] == "key") inKinds = false; continue; }
+        const std::string cell = r[0];
+        static const std::regex kindName("`([a-z_]+)`");
+        for (auto it = std::sregex_iterator(cell.begin(), cell.end(), kindName); it != std::sregex_iterator(); ++it) {
+            INFO("documented kind " << (*it)[1].str());
+            CHECK(known.count((*it)[1].str()) == 1);
+        }
+    }
+}

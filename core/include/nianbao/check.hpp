@@ -47,6 +47,14 @@ std::shared_ptr<const CompiledRules> compileRules(const Format& f, const nlohman
 /// The ids of the rules compiled.
 std::vector<std::string> ruleIds(const CompiledRules& rules);
 
+/// The rule language as the engine knows it: the one table of kinds (docs/rules.md documents the same;
+/// a test holds the two together).
+struct RuleKeyInfo { std::string key; bool required = false; };
+struct RuleKindInfo { std::string check; std::vector<RuleKeyInfo> keys; };
+std::vector<RuleKeyInfo> ruleCommonKeys();
+std::vector<RuleKindInfo> ruleKinds();
+std::vector<RuleKeyInfo> ruleFigureKeys();   // the keys of one text_figures entry
+
 /// Checks a report; previous (either format) enables the cross-year rules. Each warning or info the
 /// report explains (Report::explanations) carries its explanation. rule_pack.hpp adds local rule packs.
 std::vector<Finding> checkReport(const Report& r, const Report* previous = nullptr);
