@@ -1130,7 +1130,8 @@ void checkFormatYear(const Rule& rule, const Ctx& ctx) {
     if (y >= f.yearMin && y <= f.yearMax) return;
     Finding fd = base(rule);
     fd.cells = {"meta.year", "format"};
-    if (y < 2019) fd.message = std::to_string(y) + " 年度的报告早于现行条例，不适用 2019 年或 2021 年格式";
+    const Format& oldest = *findFormat(formatIds().front());
+    if (y < oldest.yearMin) fd.message = std::to_string(y) + " 年度的报告早于现行条例下的年报格式（最早的 " + oldest.id + " 年格式用于 " + yearsText(oldest) + "）";
     else {
         const Format& want = formatForYear(y);
         fd.message = std::to_string(y) + " 年度报告应使用" + want.id + " 年格式《" + want.name + "》（" + want.document +
@@ -1239,6 +1240,27 @@ std::vector<RuleKeyInfo> ruleFigureKeys() { return keysOf(kFigure); }
 std::vector<RuleKindInfo> ruleKinds() {
     std::vector<RuleKindInfo> out;
     for (const Kind& k : kKinds) out.push_back({k.check, keysOf(k.params)});
+    return out;
+}
+
+std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& cur, const Report& prev) {
+    std::vector<std::pair<int, Fixed>> out;
+    const Format& f = *cur.format;
+    if (f.carryOverRule.empty() || !f.compiled) return out;
+    for (const Rule& rule : f.compiled->rules) {
+        if (rule.code != f.carryOverRule || rule.check != "equal") continue;
+        for (const Instance& in : rule.instances) {
+            if (in.lhs.size() != 1 || in.lhs[0].prev || in.lhs[0].isConst || in.lhs[0].cell < 0) continue;
+            if (cur.cells[static_cast<std::size_t>(in.lhs[0].cell)]) continue;   // filled already: never overwritten
+            Fixed sum = 0;
+            bool any = false, ok = true;
+            for (const Term& t : in.rhs) {
+                if (!t.prev) { ok = false; break; }   // only last year's cells
+                if (auto v = prev.get(t.id)) { sum += t.sign * *v; any = true; }
+            }
+            if (ok && any) out.emplace_back(in.lhs[0].cell, sum);
+        }
+    }
     return out;
 }
 

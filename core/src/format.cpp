@@ -132,6 +132,7 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
     if (!j.is_object()) { error = "format is not an object"; return false; }
     f.id = str(j, "format");
     f.name = str(j, "name");
+    f.carryOverRule = str(j, "carry_over");
     f.document = str(j, "document");
     if (auto y = j.find("years"); y != j.end() && y->is_array() && y->size() == 2) {
         f.yearMin = (*y)[0].get<int>();
@@ -288,9 +289,21 @@ const Format* findFormat(std::string_view id) {
 const Format& formatForYear(int year) {
     const auto& fs = registry().formats;
     for (const auto& f : fs) if (year >= f->yearMin && year <= f->yearMax) return *f;
-    return year < 2021 ? *fs.front() : *fs.back();
+    return year < fs.front()->yearMin ? *fs.front() : *fs.back();   // before every format: the oldest
 }
 
 const std::vector<std::string>& formatIds() { return registry().ids; }
+
+std::string formatIdList() {
+    std::string out;
+    for (const auto& id : formatIds()) out += (out.empty() ? "\"" : "、\"") + id + "\"";
+    return out;
+}
+
+std::string yearsText(const Format& f) {
+    if (f.yearMax >= 9999) return std::to_string(f.yearMin) + " 年度起";
+    if (f.yearMax == f.yearMin) return std::to_string(f.yearMin) + " 年度";
+    return std::to_string(f.yearMin) + "—" + std::to_string(f.yearMax) + " 年度";
+}
 
 } // namespace nb

@@ -199,11 +199,11 @@ struct Loader {
         if (ver->get<std::int64_t>() < 1) return fail("nianbao", "版本号无效：" + shown(*ver));
 
         auto fmt = root.find("format");
-        if (fmt == root.end()) return fail("format", "缺少报告格式 \"format\"（\"2019\" 或 \"2021\"）");
+        if (fmt == root.end()) return fail("format", "缺少报告格式 \"format\"（" + formatIdList() + "）");
         if (!fmt->is_string() || isNumber(*fmt))
-            return fail("format", std::string("报告格式应为文本 \"2019\" 或 \"2021\"，实为") + typeName(*fmt) + " " + shown(*fmt));
+            return fail("format", "报告格式应为文本 " + formatIdList() + " 之一，实为" + typeName(*fmt) + " " + shown(*fmt));
         const Format* f = findFormat(fmt->get<std::string>());
-        if (!f) return fail("format", "未知的报告格式 " + shown(*fmt) + "（应为 \"2019\" 或 \"2021\"）");
+        if (!f) return fail("format", "未知的报告格式 " + shown(*fmt) + "（应为 " + formatIdList() + " 之一）");
         r = Report::blank(*f);
 
         for (auto it = root.begin(); it != root.end(); ++it) {

@@ -88,6 +88,39 @@ test('20 files open as the review table: counts are nianbao check\'s, the tamper
   await context.close();
 });
 
+test('three reports dropped at once: the review table; 只看有错误的 filters it; 汇总所选 opens the roll-up', { timeout: 120000 }, async () => {
+  const { page, context, log } = await openApp(browser);
+  const names = ['hongze-2024.json', 'huaian-2024.json', 'jinhu-2023.json'];
+  const dt = await page.evaluateHandle(files => {
+    const d = new DataTransfer();
+    for (const [n, t] of files) d.items.add(new File([t], n, { type: 'application/json' }));
+    return d;
+  }, names.map(n => [n, readShared('real-reports/' + n)]));
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+  await page.waitForFunction(() => window.nianbao.reviewRows().length === 3, null, { timeout: 10000 });
+  await frames(page, 3);
+  const rows = await page.evaluate(() => window.nianbao.reviewRows());
+  assert.deepStrictEqual(rows.map(r => r.file).sort(), [...names].sort());
+  // only the reports with errors: jinhu-2023 (3 errors) stays, the clean ones are hidden
+  const clean = rows.findIndex(r => r.file === 'huaian-2024.json'), bad = rows.findIndex(r => r.file === 'jinhu-2023.json');
+  assert.ok(await page.evaluate(i => window.nianbao.itemRect('review.row.' + i), clean));
+  await clickItem(page, 'review.only');
+  assert.strictEqual(await page.evaluate(i => window.nianbao.itemRect('review.row.' + i), clean), null);
+  assert.ok(await page.evaluate(i => window.nianbao.itemRect('review.row.' + i), bad));
+  await clickItem(page, 'review.only');
+  // pick the two 2024 reports and roll them up: the editor shows the cell-wise sums
+  for (const n of ['hongze-2024.json', 'huaian-2024.json']) await clickItem(page, 'review.pick.' + rows.findIndex(r => r.file === n));
+  await clickItem(page, 'review.merge');
+  await page.waitForFunction(() => /已汇总 2 份/.test(window.nianbao.status().message), null, { timeout: 10000 });
+  const sum = JSON.parse(await page.evaluate(() => window.nianbao.exportJson()));
+  const a = JSON.parse(readShared('real-reports/hongze-2024.json')), b = JSON.parse(readShared('real-reports/huaian-2024.json'));
+  assert.strictEqual(sum.tables.t3['1'].total, a.tables.t3['1'].total + b.tables.t3['1'].total);
+  assert.strictEqual(sum.merged_from.length, 2);
+  assert.strictEqual(sum.meta.year, 2024);
+  assert.deepStrictEqual(log.errors, []);
+  await context.close();
+});
+
 async function overviewWarnings(page) {
   // a 2021 report whose overview is 1,200 characters and never mentions 新媒体: both pack rules fire
   const r = JSON.parse(readShared('real-reports/huaian-2024.json'));

@@ -257,3 +257,21 @@ TEST_CASE("text figures on real data: the two real 上海 2019 differences, noth
         }
     }
 }
+
+// 导入上年报告's offer comes from the format's carry-over rule (T3-6 in both formats), not from cell ids in code
+TEST_CASE("the carry-over offer is the carry-over rule's: blank 上年结转 cells from last year's 结转下年度", "[check][carry-over]") {
+    for (const std::string& id : nb::formatIds()) {
+        INFO(id);
+        const nb::Format& f = *nb::findFormat(id);
+        REQUIRE(!f.carryOverRule.empty());
+        nb::Report prev = nb::Report::blank(f), cur = nb::Report::blank(f);
+        prev.set("t3.4.natural", nb::fromInt(7));
+        prev.set("t3.4.total", nb::fromInt(9));
+        cur.set("t3.2.total", nb::fromInt(1));   // filled already: never offered
+        auto offer = nb::carryOverOffer(cur, prev);
+        REQUIRE(offer.size() == 1);
+        CHECK(f.cells[static_cast<std::size_t>(offer[0].first)].id == "t3.2.natural");
+        CHECK(offer[0].second == nb::fromInt(7));
+        CHECK(nb::carryOverOffer(cur, nb::Report::blank(f)).empty());   // nothing last year: nothing offered
+    }
+}

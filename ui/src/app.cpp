@@ -5,7 +5,9 @@
 #include "app_internal.hpp"
 #include "nianbao/docx_render.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/meta_values.hpp"
 #include "table_grid.hpp"
+#include <algorithm>
 
 namespace ui {
 
@@ -323,6 +325,13 @@ void App::newReport(const std::string& formatId, int year) {
     message("已新建 " + std::to_string(year) + " 年度报告（" + f->id + " 年格式）", 0);
 }
 
+// the new-report dialog's choice for a year: the format whose years include it
+int App::formatIndexForYear(int year) const {
+    const auto& ids = nb::formatIds();
+    auto it = std::find(ids.begin(), ids.end(), nb::formatForYear(year).id);
+    return it == ids.end() ? 0 : static_cast<int>(it - ids.begin());
+}
+
 void App::drawDialogs() {
     float s = m_scale;
     if (m_openConfirm) { ImGui::OpenPopup("请确认"); m_openConfirm = false; }
@@ -330,7 +339,7 @@ void App::drawDialogs() {
         ImGui::OpenPopup("新建报告");
         m_openNew = false;
         m_newYear = m_doc->report().meta.year.value_or(2025);
-        m_newFormat = m_newYear <= 2020 ? 0 : 1;
+        m_newFormat = formatIndexForYear(m_newYear);
     }
     ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -372,16 +381,24 @@ void App::drawDialogs() {
     if (ImGui::BeginPopupModal("新建报告", nullptr, ImGuiWindowFlags_NoResize)) {
         ImGui::TextUnformatted("报告年度");
         ImGui::SetNextItemWidth(160 * s);
+        const auto& ids = nb::formatIds();   // every format the core knows (core/formats/), in order
+        const int oldest = nb::findFormat(ids.front())->yearMin;
         if (ImGui::InputInt("##year", &m_newYear, 1, 1)) {
-            m_newYear = std::max(2019, std::min(2100, m_newYear));
-            m_newFormat = m_newYear <= 2020 ? 0 : 1;
+            m_newYear = std::max(oldest, std::min(nb::kYearMax, m_newYear));
+            m_newFormat = formatIndexForYear(m_newYear);
         }
         ImGui::TextUnformatted("报告格式");
-        ImGui::RadioButton("2019 年格式（国办公开办函〔2019〕60号，用于 2019、2020 年度）", &m_newFormat, 0);
-        ImGui::RadioButton("2021 年格式（国办公开办函〔2021〕30号，用于 2021 年度起）", &m_newFormat, 1);
-        if ((m_newFormat == 0) != (m_newYear <= 2020))
-            ImGui::TextColored(severityVec(nb::Severity::Warning), "注意：%d 年度应使用 %s 年格式", m_newYear, m_newYear <= 2020 ? "2019" : "2021");
-        if (ImGui::Button("新建")) { ImGui::CloseCurrentPopup(); newReport(m_newFormat == 0 ? "2019" : "2021", m_newYear); }
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const nb::Format& f = *nb::findFormat(ids[i]);
+            std::string label = f.id + " 年格式（" + f.document + "，用于 " + nb::yearsText(f) + "）";
+            ImGui::RadioButton(label.c_str(), &m_newFormat, static_cast<int>(i));
+            m_rectsNext["new.format." + f.id] = lastItemRect();
+        }
+        m_newFormat = std::max(0, std::min(static_cast<int>(ids.size()) - 1, m_newFormat));
+        const nb::Format& want = nb::formatForYear(m_newYear);
+        if (ids[static_cast<std::size_t>(m_newFormat)] != want.id)
+            ImGui::TextColored(severityVec(nb::Severity::Warning), "注意：%d 年度应使用 %s 年格式", m_newYear, want.id.c_str());
+        if (ImGui::Button("新建")) { ImGui::CloseCurrentPopup(); newReport(ids[static_cast<std::size_t>(m_newFormat)], m_newYear); }
         ImGui::SameLine();
         if (ImGui::Button("取消")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -400,14 +417,9 @@ void App::onFileOpened(FilePurpose purpose, const std::string& name, const std::
         nb::ImportResult res = nb::importFile(bytes, name);   // last year's published page or Word file too
         if (!res.report) { message("无法导入上年报告“" + name + "”：" + res.error + "。", 2); return; }
         nb::Report prev = std::move(*res.report);
-        // offer: empty 上年结转 cells filled from last year's 结转下年度
+        // offer: the cells the format's carry-over rule fills from last year (T3-6: 上年结转 ← 结转下年度), if blank
         std::vector<std::pair<int, std::optional<nb::Fixed>>> fill;
-        const nb::Report& cur = m_doc->report();
-        for (const char* col : {"natural", "commercial", "research", "social", "legal", "other", "total"}) {
-            int i = cur.format->findCell(std::string("t3.2.") + col);
-            auto last = prev.get(std::string("t3.4.") + col);
-            if (i >= 0 && !cur.cells[static_cast<std::size_t>(i)] && last) fill.emplace_back(i, last);
-        }
+        for (const auto& [i, v] : nb::carryOverOffer(m_doc->report(), prev)) fill.emplace_back(i, v);
         m_doc->setPrevious(std::move(prev), name);
         m_pendingFill = fill;
         if (!fill.empty()) m_openFill = true;   // offered, not imposed: the user decides in a dialog

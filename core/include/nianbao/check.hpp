@@ -59,6 +59,11 @@ std::vector<RuleKeyInfo> ruleFigureKeys();   // the keys of one text_figures ent
 /// report explains (Report::explanations) carries its explanation. rule_pack.hpp adds local rule packs.
 std::vector<Finding> checkReport(const Report& r, const Report* previous = nullptr);
 
+/// What 导入上年报告 offers to fill in: for the format's carry-over rule (Format::carryOverRule, an `equal` of
+/// one this-year cell and last year's cells, e.g. T3-6 上年结转 = 上年的结转下年度), each this-year cell still blank
+/// whose last-year cells are not all blank, with their sum.
+std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& current, const Report& previous);
+
 /// The findings as the JSON objects of interchange.md §3 (file added when not empty).
 nlohmann::json findingsToJson(const std::vector<Finding>& fs, const std::string& file = "");
 

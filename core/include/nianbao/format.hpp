@@ -80,6 +80,7 @@ struct Format {
     std::vector<SectionDef> sections;
     std::vector<std::string> summary;   // 根据表格生成: sentences with {cell+cell} figures (text_from_tables.hpp)
     std::string summarySection;         // the text section they are written into ("overview")
+    std::string carryOverRule;          // the rule (this year's cell = last year's cells) whose values 导入上年报告 offers ("T3-6")
     std::vector<TableDef> tables;
     std::vector<CellDef> cells;
     std::unordered_map<std::string, int> cellIndex;
@@ -93,11 +94,15 @@ struct Format {
 
 /// The built-in formats, parsed once on first use. Returns nullptr for an unknown id.
 const Format* findFormat(std::string_view id);
-/// The format a report of this year must use: ≤ 2020 → "2019", else "2021".
+/// The format a report of this year must use: the one whose years include it (format files' "years").
 const Format& formatForYear(int year);
 /// Parses a format description (used for the embedded files and by tests). Empty error = ok.
 bool parseFormat(const nlohmann::json& j, Format& out, std::string& error);
-/// The ids of the built-in format files, in order.
+/// The ids of the built-in format files, in order (core/formats/f*.json, by file name).
 const std::vector<std::string>& formatIds();
+/// The ids as a message lists them: "2019"、"2021".
+std::string formatIdList();
+/// The report years a format applies to, as people write them: "2019—2020 年度", "2021 年度起".
+std::string yearsText(const Format& f);
 
 } // namespace nb

@@ -116,6 +116,7 @@ private:
     void tickAutosave();
     void restoreAutosave();
     void newReport(const std::string& formatId, int year);
+    int formatIndexForYear(int year) const;
     void confirmThen(std::string what, int action);
     void runAction(int action);
     void message(std::string text, int level);
