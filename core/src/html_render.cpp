@@ -144,6 +144,18 @@ const char* kStyle =
 
 } // namespace
 
+std::string jsonForScript(std::string_view json) {
+    std::string safe;
+    safe.reserve(json.size());
+    for (char c : json) {
+        if (c == '<') safe += "\\u003c";
+        else if (c == '>') safe += "\\u003e";
+        else if (c == '&') safe += "\\u0026";
+        else safe += c;
+    }
+    return safe;
+}
+
 std::string renderHtml(const Report& r, const RenderOptions& opt) {
     const Format& f = *r.format;
     std::string title = reportTitle(r);
@@ -185,15 +197,7 @@ std::string renderHtml(const Report& r, const RenderOptions& opt) {
         std::string json = saveReport(r);
         out += "<p class=\"fp\">" + std::string(kFingerprintLabel) + sha256Hex(json) + " · 格式：" + escapeHtml(f.document) +
                " · 由 nianbao 生成，可用 nianbao 打开本页核对数据</p>\n";
-        std::string safe;
-        safe.reserve(json.size());
-        for (char c : json) {
-            if (c == '<') safe += "\\u003c";
-            else if (c == '>') safe += "\\u003e";
-            else if (c == '&') safe += "\\u0026";
-            else safe += c;
-        }
-        out += "</main>\n<script type=\"application/json\" id=\"" + std::string(kPageDataId) + "\">" + safe + "</script>\n";
+        out += "</main>\n<script type=\"application/json\" id=\"" + std::string(kPageDataId) + "\">" + jsonForScript(json) + "</script>\n";
     } else {
         out += "</main>\n";
     }

@@ -1,6 +1,7 @@
 // rule_pack.cpp — reading a local rule pack (rule_pack.hpp): its header keys, then its rules compiled by
 // the rule engine against each format it applies to; a pack rule may not reuse a format rule's id.
 #include "nianbao/rule_pack.hpp"
+#include "nianbao/html_render.hpp"
 #include <set>
 
 namespace nb {
@@ -59,18 +60,9 @@ std::string localEdition(std::string_view appHtml, const RulePack& pack) {
         if (b == std::string::npos) return {};
         html.erase(a, b + 9 - a + (b + 9 < html.size() && html[b + 9] == '\n'));
     }
-    std::string safe;   // the pack's JSON, unable to end the element: < > & as \u escapes (still the same JSON)
-    for (char c : pack.source) {
-        if (c == '<') safe += "\\u003c";
-        else if (c == '>') safe += "\\u003e";
-        else if (c == '&') safe += "\\u0026";
-        else safe += c;
-    }
-    html.insert(html.find(kProgram), kOpen + safe + "</script>\n");
+    html.insert(html.find(kProgram), kOpen + jsonForScript(pack.source) + "</script>\n");
     if (auto t = html.find("<title>"), e = html.find("</title>"); t != std::string::npos && e != std::string::npos && e > t) {
-        std::string title;
-        for (char c : pack.name) title += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : c == '>' ? std::string("&gt;") : std::string(1, c);
-        html.replace(t + 7, e - t - 7, title + " · 政府信息公开工作年度报告填报");
+        html.replace(t + 7, e - t - 7, escapeHtml(pack.name) + " · 政府信息公开工作年度报告填报");
     }
     return html;
 }

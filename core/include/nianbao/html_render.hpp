@@ -28,6 +28,9 @@ std::string reportTitle(const Report& r);
 std::string printedDate(const std::string& published);
 /// HTML-escapes text (& < > " ' and control characters / bidi marks neutralised).
 std::string escapeHtml(std::string_view s);
+/// JSON text safe inside <script type="application/json">: < > & as \u escapes (the same JSON, and it cannot
+/// end the element).
+std::string jsonForScript(std::string_view json);
 /// Lower-case hex SHA-256 of bytes.
 std::string sha256Hex(std::string_view bytes);
 /// Standard base64 (RFC 4648) of bytes.
