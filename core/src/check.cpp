@@ -6,6 +6,7 @@
 #include "nianbao/check.hpp"
 #include "nianbao/meta_values.hpp"
 #include "nianbao/rule_pack.hpp"
+#include "nianbao/text_from_tables.hpp"
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -979,23 +980,18 @@ void checkTextLength(const Rule& rule, const Ctx& ctx) {
     ctx.out.push_back(std::move(f));
 }
 
-// characters of a section, whitespace (line breaks, blank lines, spaces, 全角空格) not counted — what Word
-// and WPS call 字数; counting stops just past the limit
+// characters of a section as the editor's 字数 counts them (countCharacters: line breaks and blank lines not
+// counted), so the limit and the count shown above the section agree
 void checkMaxLength(const Rule& rule, const Ctx& ctx) {
     auto it = ctx.r.text.find(rule.section);
     if (it == ctx.r.text.end()) return;
-    const std::string& s = it->second;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t c = nextCodepoint(s, i);
-        if (c > 0x20 && c != 0x3000 && c != 0xA0 && c != 0xFEFF) ++n;
-    }
+    const std::size_t n = countCharacters(it->second);
     if (n <= rule.maxChars) return;
     Finding f = base(rule);
     f.cells = {"text." + rule.section};
     f.expected = fromInt(static_cast<std::int64_t>(rule.maxChars));
     f.actual = fromInt(static_cast<std::int64_t>(n));
-    f.message = sectionTitle(*ctx.r.format, rule.section) + "共 " + std::to_string(n) + " 字（不计空格和空行），超过 " +
+    f.message = sectionTitle(*ctx.r.format, rule.section) + "共 " + std::to_string(n) + " 字（不计空行），超过 " +
                 std::to_string(rule.maxChars) + " 字的上限" + (rule.title.empty() ? "" : "：" + rule.title) +
                 (rule.basis.empty() ? "" : "（" + rule.basis + "）");
     ctx.out.push_back(std::move(f));

@@ -5,6 +5,7 @@
 #include "nianbao/import.hpp"
 #include "nianbao/review.hpp"
 #include "nianbao/rule_pack.hpp"
+#include "nianbao/text_from_tables.hpp"
 #include "test_util.hpp"
 #include <map>
 
@@ -113,15 +114,16 @@ TEST_CASE("a local rule pack: a length limit and a required mention, named after
 
     nb::Report r = load(fixture("complete-2021"));
     REQUIRE(nb::checkReport(r).empty());
-    r.text["overview"] = chars(600) + "\n\n" + chars(400) + "　 通过政务新媒体发布信息。";   // 1,000 + 12 characters
+    r.text["overview"] = chars(600) + "\n\n" + chars(400) + "　 通过政务新媒体发布信息。";   // 1,000 + 2 spaces + 12 characters
     auto fs = nb::checkReport(r, nullptr, packs);
     const nb::Finding* len = find(fs, "WW-1");
     REQUIRE(len);
     CHECK(len->pack == "武威市 2025 年度报告编制要求");
-    CHECK(len->actual == nb::fromInt(1012));
+    CHECK(len->actual == nb::fromInt(1014));
+    CHECK(len->actual == nb::fromInt(static_cast<std::int64_t>(nb::countCharacters(r.text["overview"]))));   // the 字数 the editor shows
     CHECK(len->expected == nb::fromInt(1000));
     CHECK(len->cells == std::vector<std::string>{"text.overview"});
-    CHECK(len->message.find("1012 字") != std::string::npos);
+    CHECK(len->message.find("1014 字") != std::string::npos);
     CHECK(len->message.find("武威市 2025 年度报告编制要求") != std::string::npos);
     CHECK(len->message.find("武政办发〔2025〕54号") != std::string::npos);
     CHECK_FALSE(find(fs, "WW-2"));
