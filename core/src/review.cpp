@@ -246,15 +246,14 @@ MergeResult mergeReports(const std::vector<MergeInput>& inputs) {
         if (ru != r.units.end() && ru->second == "万元") return *v * 10000;   // 万元 → 元, exact
         return v;
     };
+    std::vector<char> partOfLegacy(f.cells.size(), 0);   // the cells a legacy row stands for
+    for (const CellDef& c : f.cells)
+        for (int k : c.legacyOf) partOfLegacy[static_cast<std::size_t>(k)] = 1;
     for (std::size_t t = 0; t < f.tables.size(); ++t) {
         const TableDef& td = f.tables[t];
         for (int i : td.cells) {
             const CellDef& c = f.cells[static_cast<std::size_t>(i)];
-            bool partOfLegacy = false;
-            for (int j : td.cells)
-                if (f.cells[static_cast<std::size_t>(j)].legacy)
-                    for (int k : f.cells[static_cast<std::size_t>(j)].legacyOf) partOfLegacy |= k == i;
-            if (foldLegacy[t] && partOfLegacy) continue;          // summed into the legacy row below
+            if (foldLegacy[t] && partOfLegacy[static_cast<std::size_t>(i)]) continue;   // summed into the legacy row below
             if (!foldLegacy[t] && c.legacy) continue;
             __int128 sum = 0;
             bool any = false;

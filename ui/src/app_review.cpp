@@ -78,7 +78,6 @@ std::string App::loadRulePack(const std::string& text, bool builtIn) {
 
 // ---------------------------------------------------------------- the review view
 void App::drawReview() {
-    float s = m_scale;
     auto rec = [&](const std::string& id) { m_rectsNext[id] = lastItemRect(); };
     if (m_reviewOpen >= 0 && m_reviewOpen < static_cast<int>(m_review.size())) {
         drawReviewDetail(m_review[static_cast<std::size_t>(m_reviewOpen)]);
@@ -131,7 +130,6 @@ void App::drawReview() {
         ImGui::TextWrapped("还没有报告。点击“添加文件…”一次选择多个文件，或把多个文件拖到本页面。");
         return;
     }
-    (void)s;
     drawReviewTable();
 }
 
