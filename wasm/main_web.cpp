@@ -269,6 +269,13 @@ const char* ret(std::string s) {
     return g_ret.c_str();
 }
 
+// {ok, error} of the page API's calls that load something ("" = it loaded)
+const char* okJson(const std::string& err) {
+    nlohmann::json r = {{"ok", err.empty()}};
+    if (!err.empty()) r["error"] = err;
+    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 } // namespace
 
 extern "C" {
@@ -338,9 +345,7 @@ EMSCRIPTEN_KEEPALIVE const char* nb_prose_from_paste(const char* text, int multi
 EMSCRIPTEN_KEEPALIVE const char* nb_load_json(const char* text) {
     std::string err = g_app->loadText(text, "");
     renderFrame();
-    nlohmann::json r = {{"ok", err.empty()}};
-    if (!err.empty()) r["error"] = err;
-    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return okJson(err);
 }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_json() { return ret(g_app->exportJson()); }
 EMSCRIPTEN_KEEPALIVE const char* nb_export_html() { return ret(g_app->exportHtml()); }
@@ -377,9 +382,7 @@ EMSCRIPTEN_KEEPALIVE void nb_file_error(const char* msg) { g_app->onFileError(ms
 EMSCRIPTEN_KEEPALIVE const char* nb_open_one(const char* name, const char* data, int len) {
     std::string err = g_app->openFiles({{name, std::string(data, static_cast<std::size_t>(len))}});
     renderFrame();
-    nlohmann::json r = {{"ok", err.empty()}};
-    if (!err.empty()) r["error"] = err;
-    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return okJson(err);
 }
 EMSCRIPTEN_KEEPALIVE void nb_review_clear() { g_app->reviewClear(); wake(); }
 EMSCRIPTEN_KEEPALIVE void nb_review_add(const char* name, const char* data, int len) {
@@ -391,9 +394,7 @@ EMSCRIPTEN_KEEPALIVE const char* nb_review_rows() { return ret(g_app->reviewRows
 EMSCRIPTEN_KEEPALIVE const char* nb_rule_pack(const char* text, int builtIn) {
     std::string err = g_app->loadRulePack(text, builtIn != 0);
     wake();
-    nlohmann::json r = {{"ok", err.empty()}};
-    if (!err.empty()) r["error"] = err;
-    return ret(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return okJson(err);
 }
 EMSCRIPTEN_KEEPALIVE void nb_save_json() { g_app->saveJson(); wake(); }
 EMSCRIPTEN_KEEPALIVE void nb_open_file() { g_app->openFile(); wake(); }

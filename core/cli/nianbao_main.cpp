@@ -108,22 +108,21 @@ int check(int argc, char** argv) {
             else std::cout << file << "：无法读取：" << why << "\n";
             continue;
         }
-        auto findings = res.integrity;   // an exported page changed after it was made: P-1 / P-2 first
-        for (auto& f : nb::checkReport(*res.report, prev ? &*prev : nullptr, packs)) findings.push_back(std::move(f));
-        int errors = 0, warnings = 0, infos = 0, explained = 0;
-        for (const auto& f : findings) {
-            (f.severity == nb::Severity::Error ? errors : f.severity == nb::Severity::Warning ? warnings : infos)++;
-            explained += !f.explanation.empty();
-        }
-        if (errors && status == 0) status = 1;
+        const bool recognised = res.recognised;
+        const std::size_t cellsRead = res.cells.size(), toReview = res.items.size();
+        const std::string source = res.source;
+        // the same row `review` makes: P-1 / P-2 first, then the rules; its counts are the ones printed
+        const nb::ReviewRow row = nb::reviewImported(std::move(res), file, packs, prev ? &*prev : nullptr);
+        const auto& findings = row.findings;
+        if (row.errors && status == 0) status = 1;
         if (asJson) {
             for (auto& o : nb::findingsToJson(findings, file)) all.push_back(std::move(o));
             continue;
         }
-        std::cout << file << "（" << nb::reportTitle(*res.report) << "，" << res.report->format->id << " 年格式）\n";
-        if (res.recognised)
-            std::cout << "  （从" << res.source << "的表格读出 " << res.cells.size() << " 格" <<
-                (res.items.empty() ? "" : "，" + std::to_string(res.items.size()) + " 项待核对，见 nianbao import") << "）\n";
+        std::cout << file << "（" << nb::reportTitle(*row.report) << "，" << row.report->format->id << " 年格式）\n";
+        if (recognised)
+            std::cout << "  （从" << source << "的表格读出 " << cellsRead << " 格" <<
+                (toReview ? "，" + std::to_string(toReview) + " 项待核对，见 nianbao import" : "") << "）\n";
         for (const auto& f : findings) {
             std::cout << "  [" << nb::severityLabel(f.severity) << " " << f.code << "] " << f.message;
             for (std::size_t k = 0; k < f.fixes.size() && k < 4; ++k)
@@ -132,8 +131,8 @@ int check(int argc, char** argv) {
             std::cout << "\n";
             if (!f.explanation.empty()) std::cout << "      情况说明：" << f.explanation << "\n";
         }
-        std::cout << "  共 " << errors << " 个错误，" << warnings << " 个警告" <<
-            (explained ? "（" + std::to_string(explained) + " 个已说明）" : "") << "，" << infos << " 个提示\n";
+        std::cout << "  共 " << row.errors << " 个错误，" << row.warnings << " 个警告" <<
+            (row.explained ? "（" + std::to_string(row.explained) + " 个已说明）" : "") << "，" << row.infos << " 个提示\n";
     }
     if (asJson) std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return status;

@@ -32,7 +32,8 @@ const char* integrityLabel(Integrity i) {
     return "";
 }
 
-ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const std::vector<RulePack>& packs) {
+ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const std::vector<RulePack>& packs,
+                         const Report* previous) {
     ReviewRow row;
     row.file = std::string(fileName);
     row.source = imported.source;
@@ -49,7 +50,7 @@ ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const
     }
     row.integrity = dataChanged ? Integrity::DataChanged : tableDiffers ? Integrity::TableDiffers
                   : imported.ownExport ? Integrity::Intact : Integrity::NotVerifiable;
-    for (Finding& f : checkReport(r, nullptr, packs)) row.findings.push_back(std::move(f));
+    for (Finding& f : checkReport(r, previous, packs)) row.findings.push_back(std::move(f));
     for (const Finding& f : row.findings) {
         (f.severity == Severity::Error ? row.errors : f.severity == Severity::Warning ? row.warnings : row.infos)++;
         if (f.severity != Severity::Error && !f.explanation.empty()) ++row.explained;

@@ -38,8 +38,10 @@ struct ReviewRow {
 
 /// One file of the review: read, verified, checked. Never throws; an unreadable file is a row with `error`.
 ReviewRow reviewFile(std::string_view bytes, std::string_view fileName, const std::vector<RulePack>& packs = {});
-/// The same for a report already read (an ImportResult of importFile).
-ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const std::vector<RulePack>& packs = {});
+/// The same for a report already read (an ImportResult of importFile); `previous` (last year's report)
+/// enables the cross-year rules (`nianbao check --previous` counts through here too).
+ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const std::vector<RulePack>& packs = {},
+                         const Report* previous = nullptr);
 
 /// The review table as CSV: UTF-8 with a BOM, CRLF, a header row in Chinese, one row per file.
 std::string reviewCsv(const std::vector<ReviewRow>& rows);
