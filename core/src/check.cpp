@@ -311,7 +311,7 @@ std::string compileFigure(const json& fj, const Format& f, const std::string& wh
             if (totalParts.empty() || cell.col != "total" || fig.parts.count(ci)) continue;
             std::vector<int> parts;
             for (const auto& col : totalParts) {
-                std::string pid = cell.table + "." + cell.row + "." + col;
+                std::string pid = cellId(cell.table, cell.row, col);
                 int pi = f.findCell(pid);
                 if (pi < 0) return where + "total_parts：unknown cell " + pid;
                 parts.push_back(pi);
@@ -912,7 +912,7 @@ void checkTextFigures(const Rule& rule, const Ctx& ctx) {
                 if (settled || !anyCandidate) continue;
                 Finding f = base(rule);
                 f.cells = ids;
-                f.cells.push_back("text." + key);
+                f.cells.push_back(Target::textRef(key));
                 f.actual = n;
                 f.expected = tried[0].second;
                 f.difference = n - tried[0].second;
@@ -939,7 +939,7 @@ void checkTextMentions(const Rule& rule, const Ctx& ctx) {
     }
     if (missing.empty()) return;
     Finding f = base(rule);
-    f.cells = {"text." + key};
+    f.cells = {Target::textRef(key)};
     f.message = sectionTitle(*ctx.r.format, key) + "未提及" + missing + "：" + rule.title + "（" + rule.basis + "）";
     ctx.out.push_back(std::move(f));
 }
@@ -973,7 +973,7 @@ void checkTextLength(const Rule& rule, const Ctx& ctx) {
     while (!shown.empty() && shown.back() == ' ') shown.pop_back();
     if (codepoints(shown, 61).size() > 60) shown = "";   // mostly punctuation: not worth quoting
     Finding f = base(rule);
-    f.cells = {"text." + key};
+    f.cells = {Target::textRef(key)};
     f.message = sectionTitle(*ctx.r.format, key) + (shown.empty() ? "" : "只写了“" + shown + "”，") + "不计标点仅 " +
                 std::to_string(visible) + " 个字（少于 " + std::to_string(rule.minChars) + " 个字）：" + rule.title + "（" +
                 rule.basis + "）";
@@ -988,7 +988,7 @@ void checkMaxLength(const Rule& rule, const Ctx& ctx) {
     const std::size_t n = countCharacters(it->second);
     if (n <= rule.maxChars) return;
     Finding f = base(rule);
-    f.cells = {"text." + rule.section};
+    f.cells = {Target::textRef(rule.section)};
     f.expected = fromInt(static_cast<std::int64_t>(rule.maxChars));
     f.actual = fromInt(static_cast<std::int64_t>(n));
     f.message = sectionTitle(*ctx.r.format, rule.section) + "共 " + std::to_string(n) + " 字（不计空行），超过 " +
@@ -1030,31 +1030,16 @@ void checkTextSimilar(const Rule& rule, const Ctx& ctx) {
         double dice = a.empty() && b.empty() ? 0 : 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
         if (dice < threshold) continue;
         Finding f = base(rule);
-        f.cells = {"text." + key};
+        f.cells = {Target::textRef(key)};
         int pct = static_cast<int>(dice * 100 + 0.5);
         f.message = sectionTitle(*ctx.r.format, key) + "与上年报告相似度 " + std::to_string(pct) + "%（" + rule.basis + "）";
         ctx.out.push_back(std::move(f));
     }
 }
 
-// cells that count for "is this table filled": legacy cells only when used, and then not what they replace
-std::vector<int> effectiveCells(const Report& r, const TableDef& t) {
-    bool legacy = r.legacyInUse(t);
-    std::set<int> replaced;
-    if (legacy)
-        for (int i : t.cells)
-            for (int j : r.format->cells[static_cast<std::size_t>(i)].legacyOf) replaced.insert(j);
-    std::vector<int> out;
-    for (int i : t.cells) {
-        const CellDef& c = r.format->cells[static_cast<std::size_t>(i)];
-        if (c.legacy ? legacy : !replaced.count(i)) out.push_back(i);
-    }
-    return out;
-}
-
 void checkBlanks(const Rule& rule, const Ctx& ctx) {
     for (const TableDef& t : ctx.r.format->tables) {
-        std::vector<int> cells = effectiveCells(ctx.r, t), blank;
+        std::vector<int> cells = ctx.r.countedCells(t), blank;
         for (int i : cells) if (!ctx.value(i)) blank.push_back(i);
         if (blank.empty() || blank.size() == cells.size()) continue;   // a wholly empty table is R-1's finding
         Finding f = base(rule);
@@ -1080,7 +1065,7 @@ void checkLegacy(const Rule& rule, const Ctx& ctx) {
     }
     const CellDef& first = ctx.cell(ctx.r.format->findCell(f.cells[0]));
     for (int j : first.legacyOf) parts += (parts.empty() ? "" : "、") + ctx.cell(j).rowShort;
-    f.message = t->shortName + " " + first.rowName + "按 2019 年格式填为一行；现行格式分为 " + parts + "，请分项填写";
+    f.message = t->shortName + " " + rule.title + "；现行格式分为 " + parts + "，请分项填写";   // the title says which format printed it
     ctx.out.push_back(std::move(f));
 }
 
@@ -1090,7 +1075,7 @@ void checkSections(const Rule& rule, const Ctx& ctx) {
         if (!s.textKey.empty()) {
             auto it = ctx.r.text.find(s.textKey);
             if (it != ctx.r.text.end() && !isBlankText(it->second)) continue;
-            f.cells = {"text." + s.textKey};
+            f.cells = {Target::textRef(s.textKey)};
             f.message = s.no + "、" + s.heading + "未填写：年报六部分内容不能遗漏";
         } else {
             const TableDef* t = ctx.r.format->findTable(s.tableId);
@@ -1107,13 +1092,13 @@ void checkSections(const Rule& rule, const Ctx& ctx) {
 void checkMeta(const Rule& rule, const Ctx& ctx) {
     if (isBlankText(ctx.r.meta.agency)) {
         Finding f = base(rule);
-        f.cells = {"meta.agency"};
+        f.cells = {Target::metaRef("agency")};
         f.message = "机关名称未填写";
         ctx.out.push_back(std::move(f));
     }
     if (!ctx.r.meta.year) {
         Finding f = base(rule);
-        f.cells = {"meta.year"};
+        f.cells = {Target::metaRef("year")};
         f.message = ctx.r.meta.yearText.empty() ? "报告年度未填写" : yearProblem(ctx.r.meta.yearText);
         ctx.out.push_back(std::move(f));
     }
@@ -1125,13 +1110,13 @@ void checkFormatYear(const Rule& rule, const Ctx& ctx) {
     const Format& f = *ctx.r.format;
     if (y >= f.yearMin && y <= f.yearMax) return;
     Finding fd = base(rule);
-    fd.cells = {"meta.year", "format"};
+    fd.cells = {Target::metaRef("year"), Target::formatRef()};
     const Format& oldest = *findFormat(formatIds().front());
-    if (y < oldest.yearMin) fd.message = std::to_string(y) + " 年度的报告早于现行条例下的年报格式（最早的 " + oldest.id + " 年格式用于 " + yearsText(oldest) + "）";
+    if (y < oldest.yearMin) fd.message = std::to_string(y) + " 年度的报告早于现行条例下的年报格式（最早的 " + oldest.label + "用于 " + yearsText(oldest) + "）";
     else {
         const Format& want = formatForYear(y);
-        fd.message = std::to_string(y) + " 年度报告应使用" + want.id + " 年格式《" + want.name + "》（" + want.document +
-                     "），当前为 " + f.id + " 年格式";
+        fd.message = std::to_string(y) + " 年度报告应使用" + want.label + "《" + want.name + "》（" + want.document +
+                     "），当前为 " + f.label;
     }
     ctx.out.push_back(std::move(fd));
 }
@@ -1152,7 +1137,7 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
     const std::string& d = ctx.r.meta.published;
     if (std::string why = dateProblem(d); !why.empty()) {   // kept as typed: say so, never refuse the file
         Finding f = base(rule);
-        f.cells = {"meta.published"};
+        f.cells = {Target::metaRef("published")};
         f.message = why;
         ctx.out.push_back(std::move(f));
         return;
@@ -1164,7 +1149,7 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
     const std::string& md = rule.deadlines.at(kind);
     std::string deadline = std::to_string(y + 1) + "-" + md;
     Finding f = base(rule);
-    f.cells = {"meta.published"};
+    f.cells = {Target::metaRef("published")};
     if (iso > deadline) {
         long late = daysOf(iso) - daysOf(deadline);
         f.difference = fromInt(late);   // days late
@@ -1269,7 +1254,7 @@ std::vector<Finding> checkReport(const Report& r, const Report* previous, const 
     if (!r.format || !r.format->compiled) return out;
     Ctx ctx{r, previous, out, std::vector<char>(r.cells.size(), 1)};
     for (const TableDef& t : r.format->tables)
-        for (int i : effectiveCells(r, t)) ctx.inactive[static_cast<std::size_t>(i)] = 0;
+        for (int i : r.countedCells(t)) ctx.inactive[static_cast<std::size_t>(i)] = 0;
     auto run = [&](const CompiledRules& rules) {
         for (const Rule& rule : rules.rules) {
             if (rule.needsPrev && !previous) continue;

@@ -5,6 +5,7 @@
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
 #include "nianbao/table_layout.hpp"
+#include "nianbao/page_verify.hpp"
 #include "nianbao/text_from_tables.hpp"
 #include "nianbao/zip_io.hpp"
 #include <map>
@@ -326,10 +327,7 @@ std::vector<Finding> verifyDocx(std::string_view documentXml, const Report& embe
     pugi::xml_document doc;
     if (!doc.load_buffer(documentXml.data(), documentXml.size())) return out;
     auto tbls = doc.select_nodes("//w:tbl");
-    Finding diff;
-    diff.code = "P-2";
-    diff.severity = Severity::Error;
-    diff.rule = "页面显示的表格与内嵌数据不一致";
+    Finding diff = tableDiffersFinding();
     std::string list;
     int count = 0;
     bool reshaped = false;

@@ -118,6 +118,16 @@ int Format::findCell(std::string_view id) const {
     return it == cellIndex.end() ? -1 : it->second;
 }
 
+int Format::findCell(std::string_view table, std::string_view row, std::string_view col) const {
+    return findCell(cellId(table, row, col));
+}
+
+std::string cellId(std::string_view table, std::string_view row, std::string_view col) {
+    std::string id(table);
+    if (!row.empty()) (id += '.') += row;
+    return (id += '.') += col;
+}
+
 const TableDef* Format::findTable(std::string_view id) const {
     for (const auto& t : tables) if (t.id == id) return &t;
     return nullptr;
@@ -132,6 +142,7 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
     if (!j.is_object()) { error = "format is not an object"; return false; }
     f.id = str(j, "format");
     f.name = str(j, "name");
+    f.label = j.contains("label") ? str(j, "label") : f.id + " 年格式";
     f.carryOverRule = str(j, "carry_over");
     f.document = str(j, "document");
     if (auto y = j.find("years"); y != j.end() && y->is_array() && y->size() == 2) {
@@ -218,7 +229,7 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
                     c.rowShort = rowShort;
                     c.name = tt.shortName + " " + rowShort + " " + shortLabel(col->label);
                 }
-                c.id = tt.id + "." + c.row + "." + c.col;
+                c.id = cellId(tt.id, c.row, c.col);
                 c.colName = col->label;
                 if (c.name.empty()) c.name = tt.shortName + " " + c.rowName + " " + shortLabel(c.colName);
                 const json& cj = colJson[key];
@@ -251,8 +262,11 @@ bool parseFormat(const json& j, Format& f, std::string& error) {
                     for (const HeaderNode* col : b.leafColumns) {
                         int idx = addCell(parent->legacyId, parent->legacyLabel, shortLabel(parent->legacyLabel), col, true);
                         if (idx < 0) return false;
-                        for (const auto& child : parent->children)
-                            f.cells[idx].legacyOf.push_back(f.cellIndex[tt.id + "." + child.id + "." + col->key]);
+                        for (const auto& child : parent->children) {
+                            int part = f.cellIndex[cellId(tt.id, child.id, col->key)];
+                            f.cells[idx].legacyOf.push_back(part);
+                            f.cells[static_cast<std::size_t>(part)].legacyCell = idx;
+                        }
                     }
                 }
             }

@@ -530,8 +530,7 @@ void recogniseTables(const ImportDoc& doc, Recognition& rec) {
                     for (const auto& [oc, cs] : cols) {
                         if (oc->table != rm.row->table || oc->block != rm.row->block) continue;
                         const TableDef& td = f.tables[oc->table];
-                        std::string id = td.id + "." + (rm.row->id.empty() ? oc->key : rm.row->id + "." + oc->key);
-                        int idx = f.findCell(id);
+                        int idx = f.findCell(td.id, rm.row->id, oc->key);
                         if (idx < 0) continue;
                         int s = rm.score + cs;
                         if (s > bestScore) { bestScore = s; best = idx; ties = 1; }
@@ -720,19 +719,12 @@ std::string numberedHeading(const SectionDef& s) { return s.no + "、" + s.headi
 void cellNotFound(const Format& f, const Recognition& rec, std::vector<ImportItem>& items) {
     for (const auto& t : f.tables) {
         std::vector<int> missing;
-        bool legacyRow = false;
-        for (int idx : t.cells) if (f.cells[idx].legacy && rec.cells.count(idx)) legacyRow = true;
         for (int idx : t.cells) {
             const CellDef& c = f.cells[idx];
             if (rec.cells.count(idx) || rec.conflicted.count(idx)) continue;
-            if (c.legacy) continue;
-            bool coveredByLegacy = false;
-            if (legacyRow)
-                for (int l : t.cells)
-                    if (f.cells[l].legacy && rec.cells.count(l) &&
-                        std::find(f.cells[l].legacyOf.begin(), f.cells[l].legacyOf.end(), idx) != f.cells[l].legacyOf.end())
-                        coveredByLegacy = true;
-            if (!coveredByLegacy) missing.push_back(idx);
+            if (c.legacy) continue;                                        // printed only by older reports
+            if (c.legacyCell >= 0 && rec.cells.count(c.legacyCell)) continue;   // the page printed the legacy row instead
+            missing.push_back(idx);
         }
         if (missing.empty()) continue;
         if (missing.size() == t.cells.size() || missing.size() > 12) {
@@ -857,7 +849,7 @@ ImportResult importDocument(const ImportDoc& doc) {
     }
     for (std::size_t s = 0; s < f.sections.size(); ++s)
         if (!found.count(int(s)) && !f.sections[s].textKey.empty())
-            res.items.push_back({ImportItemKind::Missing, "text." + f.sections[s].textKey, "", "", "未找到标题“" + numberedHeading(f.sections[s]) + "”，这一部分的文字为空"});
+            res.items.push_back({ImportItemKind::Missing, Target::textRef(f.sections[s].textKey), "", "", "未找到标题“" + numberedHeading(f.sections[s]) + "”，这一部分的文字为空"});
 
     // the title, the year, the date: the article's preamble first, then the page's <title>, then the site
     std::vector<std::string> preamble;
@@ -880,19 +872,19 @@ ImportResult importDocument(const ImportDoc& doc) {
     std::optional<int> year = title.year;
     if (!year) {
         for (const auto& p : preamble) if ((year = periodYear(p))) break;
-        if (year) res.items.push_back({ImportItemKind::Meta, "meta.year", "", "", "标题中没有年度：按正文所述统计期限读作 " + std::to_string(*year) + " 年度，请核对"});
-        else res.items.push_back({ImportItemKind::Meta, "meta.year", "", "", "未找到报告年度：请填写“报告年度”"});
+        if (year) res.items.push_back({ImportItemKind::Meta, Target::metaRef("year"), "", "", "标题中没有年度：按正文所述统计期限读作 " + std::to_string(*year) + " 年度，请核对"});
+        else res.items.push_back({ImportItemKind::Meta, Target::metaRef("year"), "", "", "未找到报告年度：请填写“报告年度”"});
     }
     rep.meta.year = year;
     rep.meta.agency = title.agency;
-    if (title.agency.empty()) res.items.push_back({ImportItemKind::Meta, "meta.agency", "", "", "标题中没有机关名称：请填写“机关名称”"});
+    if (title.agency.empty()) res.items.push_back({ImportItemKind::Meta, Target::metaRef("agency"), "", "", "标题中没有机关名称：请填写“机关名称”"});
     else {
         rep.meta.agencyKind = agencyKindOf(title.agency);
         if (!rep.meta.agencyKind.empty())
             res.notes.push_back("机关类型按名称“" + title.agency + "”读作" + (rep.meta.agencyKind == "government" ? "人民政府" : "政府部门"));
     }
     if (published) rep.meta.published = isoDate(*published);
-    else res.items.push_back({ImportItemKind::Meta, "meta.published", "", "", "未找到发布日期：请填写“公开日期”"});
+    else res.items.push_back({ImportItemKind::Meta, Target::metaRef("published"), "", "", "未找到发布日期：请填写“公开日期”"});
     if (!preamble.empty() && firstHeading >= 0)
         res.notes.push_back("标题至“" + numberedHeading(f.sections[0]) + "”之间的文字（标题、发布信息、编制说明）未计入正文");
 

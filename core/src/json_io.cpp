@@ -276,10 +276,10 @@ struct Loader {
                 bool rowKnown = false;
                 for (const auto& id : td->rowIds) if (id == ri.key()) rowKnown = true;
                 if (!rowKnown)
-                    return fail(rowPath, "未知的行“" + ri.key() + "”：" + f.id + " 年格式的" + td->shortName + "没有这一行");
+                    return fail(rowPath, "未知的行“" + ri.key() + "”：" + f.label + "的" + td->shortName + "没有这一行");
                 if (!ri->is_object()) return fail(rowPath, std::string("应为对象，实为") + typeName(*ri));
                 for (auto ci = ri->begin(); ci != ri->end(); ++ci) {
-                    std::string id = rowPath + "." + ci.key();
+                    std::string id = cellId(ti.key(), ri.key(), ci.key());
                     at = {"tables", ti.key(), ri.key(), ci.key()};
                     int idx = f.findCell(id);
                     if (idx < 0) return fail(id, "未知的列“" + ci.key() + "”：" + td->shortName + "的这一行没有这一列");
@@ -293,8 +293,8 @@ struct Loader {
                 at = {"tables", td->id, c.row, c.col};
                 for (int j : c.legacyOf)
                     if (r.cells[static_cast<std::size_t>(j)])
-                        return fail(c.id, "（六）其他处理既按旧格式填为一行（" + c.id + "），又分三项填写（" +
-                                              f.cells[static_cast<std::size_t>(j)].id + "），只能选一种");
+                        return fail(c.id, c.rowName + "既按旧格式填为一行（" + c.id + "），又分 " + std::to_string(c.legacyOf.size()) +
+                                              " 项填写（" + f.cells[static_cast<std::size_t>(j)].id + "），只能选一种");
             }
         }
         return true;
@@ -499,12 +499,8 @@ LoadResult loadReportOrPage(std::string_view text, LoadMode mode) {
         }
         LoadResult res = loadReport(d->json, mode);
         if (res.ok() && !d->fingerprintMatches) {
-            Finding f;
-            f.code = "P-1";
-            f.severity = Severity::Error;
-            f.rule = "页面数据在生成后被改动";
-            f.message = "Word 文件中的报告数据在生成后被改动：与随附的数据指纹（SHA-256）不符。请向报送单位索取原始文件";
-            res.integrity.push_back(std::move(f));
+            res.integrity.push_back(dataChangedFinding(
+                "Word 文件中的报告数据在生成后被改动：与随附的数据指纹（SHA-256）不符。请向报送单位索取原始文件"));
         }
         if (res.ok())
             for (auto& f : verifyDocx(d->document, *res.report)) res.integrity.push_back(std::move(f));

@@ -45,6 +45,24 @@ std::string shownText(const std::string& t) { return t.empty() ? "（空白）" 
 
 } // namespace
 
+Finding dataChangedFinding(std::string message) {
+    Finding f;
+    f.code = kDataChangedCode;
+    f.severity = Severity::Error;
+    f.rule = "页面数据在生成后被改动";
+    f.message = std::move(message);
+    return f;
+}
+
+Finding tableDiffersFinding(std::string message) {
+    Finding f;
+    f.code = kTableDiffersCode;
+    f.severity = Severity::Error;
+    f.rule = "页面显示的表格与内嵌数据不一致";
+    f.message = std::move(message);
+    return f;
+}
+
 std::vector<Finding> verifyPage(std::string_view html, const Report& embedded) {
     std::vector<Finding> out;
     auto data = extractEmbeddedJson(html);
@@ -52,22 +70,14 @@ std::vector<Finding> verifyPage(std::string_view html, const Report& embedded) {
 
     std::string printed = printedFingerprint(html), actual = sha256Hex(unescapePageJson(*data));
     if (printed != actual) {
-        Finding f;
-        f.code = "P-1";
-        f.severity = Severity::Error;
-        f.rule = "页面数据在生成后被改动";
-        f.message = printed.empty()
+        out.push_back(dataChangedFinding(printed.empty()
             ? "页面数据在生成后被改动：页面上找不到数据指纹（SHA-256），无法确认内嵌数据就是生成时的数据"
             : "页面数据在生成后被改动：内嵌数据的 SHA-256 为 " + actual.substr(0, 16) + "…，页面所印指纹为 " +
-                  printed.substr(0, 16) + "…。请向报送单位索取原始文件";
-        out.push_back(std::move(f));
+                  printed.substr(0, 16) + "…。请向报送单位索取原始文件"));
     }
 
     // every <td … data-cell="id" …>text</td>: what a reader sees, against the embedded value
-    Finding diff;
-    diff.code = "P-2";
-    diff.severity = Severity::Error;
-    diff.rule = "页面显示的表格与内嵌数据不一致";
+    Finding diff = tableDiffersFinding();
     std::string list;
     int count = 0;
     static const std::string_view attr = "data-cell=\"";

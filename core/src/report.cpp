@@ -30,6 +30,16 @@ bool Report::legacyInUse(const TableDef& t) const {
     return false;
 }
 
+std::vector<int> Report::countedCells(const TableDef& t) const {
+    bool legacy = legacyInUse(t);
+    std::vector<int> out;
+    for (int i : t.cells) {
+        const CellDef& c = format->cells[static_cast<std::size_t>(i)];
+        if (c.legacy ? legacy : !(legacy && c.legacyCell >= 0)) out.push_back(i);
+    }
+    return out;
+}
+
 Report convertReport(const Report& r, const Format& target, std::vector<std::string>* dropped) {
     Report out = Report::blank(target);
     out.meta = r.meta;

@@ -4,6 +4,7 @@
 #include "nianbao/review.hpp"
 #include "nianbao/html_render.hpp"
 #include "nianbao/json_io.hpp"
+#include "nianbao/page_verify.hpp"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -45,8 +46,8 @@ ReviewRow reviewImported(ImportResult imported, std::string_view fileName, const
     row.findings = std::move(imported.integrity);   // an exported page changed after it was made: P-1 / P-2 first
     bool dataChanged = false, tableDiffers = false;
     for (const Finding& f : row.findings) {
-        dataChanged |= f.code == "P-1";
-        tableDiffers |= f.code == "P-2";
+        dataChanged |= f.code == kDataChangedCode;
+        tableDiffers |= f.code == kTableDiffersCode;
     }
     row.integrity = dataChanged ? Integrity::DataChanged : tableDiffers ? Integrity::TableDiffers
                   : imported.ownExport ? Integrity::Intact : Integrity::NotVerifiable;
@@ -247,14 +248,11 @@ MergeResult mergeReports(const std::vector<MergeInput>& inputs) {
         if (ru != r.units.end() && ru->second == "万元") return *v * 10000;   // 万元 → 元, exact
         return v;
     };
-    std::vector<char> partOfLegacy(f.cells.size(), 0);   // the cells a legacy row stands for
-    for (const CellDef& c : f.cells)
-        for (int k : c.legacyOf) partOfLegacy[static_cast<std::size_t>(k)] = 1;
     for (std::size_t t = 0; t < f.tables.size(); ++t) {
         const TableDef& td = f.tables[t];
         for (int i : td.cells) {
             const CellDef& c = f.cells[static_cast<std::size_t>(i)];
-            if (foldLegacy[t] && partOfLegacy[static_cast<std::size_t>(i)]) continue;   // summed into the legacy row below
+            if (foldLegacy[t] && c.legacyCell >= 0) continue;   // summed into the legacy row below
             if (!foldLegacy[t] && c.legacy) continue;
             __int128 sum = 0;
             bool any = false;

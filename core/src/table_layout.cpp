@@ -81,7 +81,7 @@ struct Builder {
                 place(LayoutCell{LayoutKind::RowLabel, 0, 1, b.labelColumns - n.depth + 1, collapsed ? n.legacyLabel : n.label, -1, false}, col);
             const int valueCols = t.gridColumns - b.labelColumns, leaves = static_cast<int>(b.leafColumns.size());
             for (const HeaderNode* h : b.leafColumns) {
-                int idx = r.format->findCell(t.id + "." + (rowId.empty() ? h->key : rowId + "." + h->key));
+                int idx = r.format->findCell(t.id, rowId, h->key);
                 int span = h == b.leafColumns.back() ? 1 + valueCols - leaves : 1;
                 place(LayoutCell{idx >= 0 ? LayoutKind::Value : LayoutKind::Empty, 0, 1, span, {}, idx, false}, col);
             }

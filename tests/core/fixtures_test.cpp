@@ -53,7 +53,7 @@ std::vector<std::string> listJson(const std::string& dir) {
 TEST_CASE("rule fixtures: each rule fails and passes where its fixtures say", "[fixtures][rules]") {
     std::map<std::string, std::pair<int, int>> perRule;   // code → (failing cases, passing cases), per format
     int cases = 0;
-    for (const char* fmt : {"2019", "2021"}) {
+    for (const std::string& fmt : nb::formatIds()) {
         for (const auto& path : listJson(fixturesDir() + "/" + fmt)) {
             json fx = json::parse(testutil::readFile(path));
             INFO(path << ": " << fx.value("description", ""));
@@ -66,6 +66,8 @@ TEST_CASE("rule fixtures: each rule fails and passes where its fixtures say", "[
             std::string got;
             for (const auto& f : fs) got += "\n  " + f.code + " " + nb::severityName(f.severity) + " " + f.message;
             INFO("findings:" << got);
+            for (const auto& f : fs)
+                for (const auto& c : f.cells) { INFO(f.code << " points at " << c); CHECK(nb::Target::parse(*r.format, c)); }
             for (const auto& e : fx.value("expect", json::array())) {
                 std::string code = e.at("code");
                 auto match = std::find_if(fs.begin(), fs.end(), [&](const nb::Finding& f) {
@@ -82,22 +84,22 @@ TEST_CASE("rule fixtures: each rule fails and passes where its fixtures say", "[
                 if (e.contains("actual")) CHECK(match->actual == num(e["actual"]));
                 if (e.contains("fix")) { REQUIRE(!match->fixes.empty()); CHECK(match->fixes[0].value == num(e["fix"])); }
                 if (e.contains("message_contains")) CHECK(match->message.find(e["message_contains"].get<std::string>()) != std::string::npos);
-                perRule[std::string(fmt) + " " + code].first++;
+                perRule[fmt + " " + code].first++;
             }
             for (const auto& code : fx.value("expect_absent", json::array())) {
                 bool present = std::any_of(fs.begin(), fs.end(), [&](const nb::Finding& f) { return f.code == code.get<std::string>(); });
                 INFO("must be absent: " << code);
                 CHECK_FALSE(present);
-                perRule[std::string(fmt) + " " + code.get<std::string>()].second++;
+                perRule[fmt + " " + code.get<std::string>()].second++;
             }
             if (fx.value("only", false)) CHECK(fs.size() == fx.value("expect", json::array()).size());
         }
     }
     CHECK(cases > 0);
     // every rule of every format has at least one failing and one passing fixture
-    for (const char* fmt : {"2019", "2021"}) {
+    for (const std::string& fmt : nb::formatIds()) {
         for (const auto& rj : nb::findFormat(fmt)->rules) {
-            std::string key = std::string(fmt) + " " + rj.value("id", "");
+            std::string key = fmt + " " + rj.value("id", "");
             INFO("rule " << key << " needs a failing and a passing fixture");
             CHECK(perRule[key].first > 0);
             CHECK(perRule[key].second > 0);
@@ -106,9 +108,9 @@ TEST_CASE("rule fixtures: each rule fails and passes where its fixtures say", "[
 }
 
 TEST_CASE("the complete base reports are clean: no finding at all", "[fixtures]") {
-    for (const char* base : {"complete-2019", "complete-2021"}) {
-        INFO(base);
-        auto r = testutil::load(fixturesDir() + "/base/" + base + ".json");
+    for (const std::string& fmt : nb::formatIds()) {   // each format has its complete, clean report
+        INFO("complete-" << fmt);
+        auto r = testutil::load(fixturesDir() + "/base/complete-" + fmt + ".json");
         auto fs = nb::checkReport(r);
         std::string got;
         for (const auto& f : fs) got += "\n  " + f.code + " " + f.message;

@@ -290,3 +290,44 @@ TEST_CASE("docs/rules.md documents exactly the engine's rule kinds and keys", "[
         }
     }
 }
+
+TEST_CASE("a finding's target is read and written in one place", "[target]") {
+    for (const std::string& id : nb::formatIds()) {
+        const nb::Format& f = *nb::findFormat(id);
+        using K = nb::Target::Kind;
+        // every cell, text section, table, meta field and the format read back as what they are
+        for (std::size_t i = 0; i < f.cells.size(); ++i) {
+            nb::Target t = nb::Target::parse(f, f.cells[i].id);
+            CHECK(t.kind == K::Cell);
+            CHECK(t.cell == static_cast<int>(i));
+            CHECK(t.ref() == f.cells[i].id);
+            CHECK(t.section(f) == f.cells[i].table);
+        }
+        for (const nb::SectionDef& s : f.sections) {
+            if (!s.textKey.empty()) {
+                nb::Target t = nb::Target::parse(f, nb::Target::textRef(s.textKey));
+                CHECK(t.kind == K::Text);
+                CHECK(t.key == s.textKey);
+                CHECK(t.section(f) == "text." + s.textKey);
+            }
+            if (!s.tableId.empty()) CHECK(nb::Target::parse(f, s.tableId).kind == K::Table);
+        }
+        for (const char* m : {"agency", "agency_kind", "year", "published"}) {
+            nb::Target t = nb::Target::parse(f, nb::Target::metaRef(m));
+            CHECK(t.kind == K::Meta);
+            CHECK(t.ref() == std::string("meta.") + m);
+            CHECK(t.section(f) == "meta");
+        }
+        CHECK(nb::Target::parse(f, nb::Target::formatRef()).kind == K::Format);
+        CHECK(nb::Target::parse(f, "format").section(f) == "meta");
+        // what is not in the format is no target
+        for (const char* bad : {"", "t9", "t3.99.natural", "text.preface", "meta.mayor", "text.", "meta.", "formats"})
+            CHECK_FALSE(nb::Target::parse(f, bad));
+        // every target a finding of the fixtures names is one of these
+        nb::Report r = nb::Report::blank(f);
+        r.meta.year = f.yearMin;
+        r.set(f.cells.front().id, -1);
+        for (const nb::Finding& fd : nb::checkReport(r))
+            for (const std::string& c : fd.cells) CHECK(nb::Target::parse(f, c));
+    }
+}

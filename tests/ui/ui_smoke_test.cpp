@@ -17,7 +17,7 @@ TEST_CASE("every fixture and real report draws headless without asserting", "[ui
     std::vector<std::string> files = {std::string(NIANBAO_SHARED_DIR) + "/seed/qinghai-2019.json"};
     for (const char* f : {"hongze-2023", "hongze-2024", "huaian-2024", "jinhu-2023", "suqian-2023", "suqian-2024"})
         files.push_back(std::string(NIANBAO_SHARED_DIR) + "/real-reports/" + f + ".json");
-    for (const char* fmt : {"2019", "2021"}) {
+    for (const std::string& fmt : nb::formatIds()) {
         files.push_back(std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/base/complete-" + fmt + ".json");
     }
     for (const auto& f : files) {
@@ -62,7 +62,7 @@ TEST_CASE("every rule fixture draws headless, with its findings marked", "[ui][f
     FakePlatform p;
     ui::App app(p, seedJson());
     int n = 0;
-    for (const char* fmt : {"2019", "2021"}) {
+    for (const std::string& fmt : nb::formatIds()) {
         std::ifstream idx(std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/" + fmt + "/index.txt");
         for (std::string line; std::getline(idx, line);) {
             if (line.empty() || line[0] == '#') continue;
@@ -285,7 +285,7 @@ TEST_CASE("the editor's grid places every value cell where the core table layout
     Headless h;
     FakePlatform p;
     ui::App app(p, seedJson());
-    for (const char* fmt : {"2019", "2021"}) {
+    for (const std::string& fmt : nb::formatIds()) {
         INFO(fmt);
         REQUIRE(app.loadText(readFile(std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/base/complete-" + fmt + ".json"), "").empty());
         h.frame(app, p, 3);

@@ -78,7 +78,7 @@ double App::nextTimerMs() const {
 
 bool App::reveal(const std::string& id) {
     const nb::Format& f = *m_doc->report().format;
-    bool known = f.findCell(id) >= 0 || id.rfind("text.", 0) == 0 || id.rfind("meta.", 0) == 0 || f.findTable(id);
+    bool known = static_cast<bool>(nb::Target::parse(f, id));
     if (!known) return false;
     if (m_editing) commitEdit(false, 0, 0);
     m_reveal = id;
@@ -322,7 +322,7 @@ void App::newReport(const std::string& formatId, int year) {
     m_sel = -1;
     m_editing = false;
     m_doc->openReport(std::move(r));
-    message("已新建 " + std::to_string(year) + " 年度报告（" + f->id + " 年格式）", 0);
+    message("已新建 " + std::to_string(year) + " 年度报告（" + f->label + "）", 0);
 }
 
 // the new-report dialog's choice for a year: the format whose years include it
@@ -390,7 +390,7 @@ void App::drawDialogs() {
         ImGui::TextUnformatted("报告格式");
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const nb::Format& f = *nb::findFormat(ids[i]);
-            std::string label = f.id + " 年格式（" + f.document + "，用于 " + nb::yearsText(f) + "）";
+            std::string label = f.label + "（" + f.document + "，用于 " + nb::yearsText(f) + "）";
             ImGui::RadioButton(label.c_str(), &m_newFormat, static_cast<int>(i));
             m_rectsNext["new.format." + f.id] = lastItemRect();
         }

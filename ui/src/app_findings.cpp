@@ -10,12 +10,20 @@ void App::goTo(const nb::Finding& f) {
     goToTarget(!f.fixes.empty() ? f.fixes[0].cell : f.cells.empty() ? std::string("meta") : f.cells[0]);
 }
 
-void App::goToTarget(const std::string& target) {
+void App::goToTarget(const std::string& ref) {
     const nb::Format& fmt = *m_doc->report().format;
-    if (target.rfind("text.", 0) == 0) { m_focusField = target; m_sectionTarget = target; }
-    else if (target.rfind("meta.", 0) == 0 || target == "format" || target == "meta") { m_sectionTarget = "meta"; if (target.rfind("meta.", 0) == 0) m_focusField = target; }
-    else if (fmt.findTable(target)) m_sectionTarget = target;
-    else reveal(target);
+    const nb::Target t = nb::Target::parse(fmt, ref);
+    using K = nb::Target::Kind;
+    switch (t.kind) {
+    case K::Text: m_focusField = t.ref(); m_sectionTarget = t.section(fmt); break;
+    case K::Meta: case K::Format:
+        m_sectionTarget = t.section(fmt);
+        if (t.kind == K::Meta && !t.key.empty()) m_focusField = t.ref();
+        break;
+    case K::Table: m_sectionTarget = t.section(fmt); break;
+    case K::Cell: reveal(t.ref()); break;
+    case K::None: break;
+    }
 }
 
 void App::drawSections() {
@@ -26,7 +34,7 @@ void App::drawSections() {
     auto entry = [&](const std::string& key, const std::string& title) {
         int errors = 0, warnings = 0;
         for (const auto& f : m_doc->findings()) {
-            if (sectionOf(f) != key) continue;
+            if (sectionOf(f, *r.format) != key) continue;
             if (f.severity == nb::Severity::Error) ++errors;
             else if (f.severity == nb::Severity::Warning) ++warnings;
         }
@@ -56,7 +64,7 @@ void App::drawSections() {
     };
     entry("meta", "基本信息");
     for (const auto& sec : r.format->sections)
-        entry(sec.textKey.empty() ? sec.tableId : "text." + sec.textKey, sec.no + "、" + sec.heading);
+        entry(sec.textKey.empty() ? sec.tableId : nb::Target::textRef(sec.textKey), sec.no + "、" + sec.heading);
     ImGui::Dummy(ImVec2(0, 8 * s));
     ImGui::Separator();
     ImGui::TextDisabled("红色：错误  黄色：警告");

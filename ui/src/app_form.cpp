@@ -30,7 +30,7 @@ void App::drawForm() {
     drawMeta();
     for (const nb::SectionDef& sec : r.format->sections) {
         ImGui::Dummy(ImVec2(0, 10 * s));
-        std::string key = sec.textKey.empty() ? sec.tableId : "text." + sec.textKey;
+        std::string key = sec.textKey.empty() ? sec.tableId : nb::Target::textRef(sec.textKey);
         if (m_sectionTarget == key) { ImGui::SetScrollHereY(0); m_sectionTarget.clear(); }
         std::string heading = sec.no + "、" + sec.heading;
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.20f, 0.45f, 1));
@@ -101,12 +101,12 @@ void App::drawMeta() {
         const nb::Format& want = nb::formatForYear(*r.meta.year);
         if (&want != r.format) {   // the year calls for the other format: offer to convert (undoable)
             ImGui::SameLine();
-            std::string label = "转换为 " + want.id + " 年格式";
+            std::string label = "转换为 " + want.label;
             if (ImGui::SmallButton(label.c_str())) {
                 std::vector<std::string> dropped;
                 d.replaceReport(nb::convertReport(r, want, &dropped));
                 m_sel = -1;
-                std::string msg = "已转换为 " + want.id + " 年格式（" + want.document + "），正文和两种格式共有的单元格已保留";
+                std::string msg = "已转换为 " + want.label + "（" + want.document + "），正文和两种格式共有的单元格已保留";
                 if (!dropped.empty()) msg += "；" + std::to_string(dropped.size()) + " 个单元格在新格式中没有对应项（主要是表二），请按新格式重新填写。可撤销";
                 message(msg, dropped.empty() ? 0 : 1);
             }

@@ -5,6 +5,7 @@
 #include "ui/document.hpp"
 #include "imgui.h"
 #include "nianbao/check.hpp"
+#include <optional>
 #include <string>
 
 namespace ui {
@@ -48,13 +49,16 @@ inline unsigned int numberChar(unsigned int c) {
     return 0;
 }
 
-/// Which section a finding belongs to: "meta", "text.overview", "t3"…
-inline std::string sectionOf(const nb::Finding& f) {
-    if (f.cells.empty()) return "meta";
-    const std::string& c = f.cells[0];
-    if (c.rfind("text.", 0) == 0) return c;
-    if (c.rfind("meta.", 0) == 0 || c == "format") return "meta";
-    return c.substr(0, c.find('.'));
+/// Which section a finding belongs to: "meta", "text.overview", "t3"… (its first target's)
+inline std::string sectionOf(const nb::Finding& f, const nb::Format& fmt) {
+    return f.cells.empty() ? std::string("meta") : nb::Target::parse(fmt, f.cells[0]).section(fmt);
+}
+
+/// The editor's field id of a warning's 情况说明 (its explanation key, check.hpp), and back.
+inline std::string explanationField(const std::string& key) { return "expl." + key; }
+inline std::optional<std::string> explanationOfField(const std::string& id) {
+    if (id.rfind("expl.", 0) != 0) return std::nullopt;
+    return id.substr(5);
 }
 
 } // namespace ui

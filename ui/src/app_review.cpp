@@ -6,6 +6,7 @@
 #include "ui/app.hpp"
 #include "app_internal.hpp"
 #include "nianbao/html_render.hpp"
+#include "nianbao/page_verify.hpp"
 #include <algorithm>
 
 namespace ui {
@@ -231,7 +232,7 @@ void App::drawReviewDetail(const nb::ReviewRow& r) {
         if (ImGui::Button("编辑副本")) {
             m_pendingReport = *r.report;
             m_pendingIntegrity.clear();
-            for (const auto& f : r.findings) if (f.code == "P-1" || f.code == "P-2") m_pendingIntegrity.push_back(f);
+            for (const auto& f : r.findings) if (f.code == nb::kDataChangedCode || f.code == nb::kTableDiffersCode) m_pendingIntegrity.push_back(f);
             m_pendingReportNote = "已打开“" + r.file + "”的副本进行编辑（原文件未改动；工具栏“审核”回到审核列表）";
             confirmThen("打开“" + r.file + "”的副本", kOpenPendingReport);
         }
@@ -294,7 +295,7 @@ void App::makeLocalEdition() {
 void App::drawExplanation(const nb::Finding& f, std::size_t index) {
     if (f.severity == nb::Severity::Error) return;   // an error is fixed, never explained away
     std::string key = nb::explanationKey(f);
-    std::string id = "expl." + key;
+    std::string id = explanationField(key);
     const auto& ex = m_doc->report().explanations;
     auto it = ex.find(key);
     bool has = it != ex.end() && !it->second.empty();

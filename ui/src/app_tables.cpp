@@ -251,7 +251,7 @@ void App::drawCell(int idx, const ImRect& rc) {
             if (mark)
                 for (int fi : mark->findings) {
                     const nb::Finding& f = d.findings()[static_cast<std::size_t>(fi)];
-                    if (f.code == "C-2") continue;
+                    if (f.check == "blank_cells") continue;   // one finding for all blanks: not repeated on each
                     ImGui::Separator();
                     ImGui::TextColored(severityVec(f.severity), "[%s %s] %s", nb::severityLabel(f.severity), f.code.c_str(), f.rule.c_str());
                     ImGui::TextUnformatted(f.message.c_str());

@@ -22,14 +22,11 @@ Rect fromImRect(const ImRect& r) { return Rect{r.Min.x, r.Min.y, r.GetWidth(), r
 
 // the report's value behind a free-text field id, or nullptr
 std::string* App::fieldValue(nb::Report& r, const std::string& id) {
-    if (id.rfind("text.", 0) == 0) {
-        for (const nb::SectionDef& sec : r.format->sections)
-            if (!sec.textKey.empty() && id.compare(5, std::string::npos, sec.textKey) == 0) return &r.text[sec.textKey];
-        return nullptr;
-    }
-    if (id.rfind("expl.", 0) == 0) return &r.explanations[id.substr(5)];   // a warning's 情况说明
-    if (id == "meta.agency") return &r.meta.agency;
-    if (id == "meta.published") return &r.meta.published;
+    if (auto key = explanationOfField(id)) return &r.explanations[*key];   // a warning's 情况说明
+    const nb::Target t = nb::Target::parse(*r.format, id);
+    if (t.kind == nb::Target::Kind::Text) return &r.text[t.key];
+    if (t.kind == nb::Target::Kind::Meta && t.key == "agency") return &r.meta.agency;
+    if (t.kind == nb::Target::Kind::Meta && t.key == "published") return &r.meta.published;
     return nullptr;
 }
 
@@ -193,7 +190,7 @@ void App::insertGenerated(const std::string& key) {
     if (sentences.empty()) { message("表格中还没有填写可用于生成语句的数字", 1); return; }
     nb::Report next = m_doc->report();
     std::string& text = next.text[key];
-    std::string id = "text." + key;
+    std::string id = nb::Target::textRef(key);
     std::size_t at;
     auto c = m_lastCaret.find(id);
     if (c != m_lastCaret.end() && c->second < text.size() && (static_cast<unsigned char>(text[c->second]) & 0xC0) != 0x80) {
@@ -215,7 +212,7 @@ void App::insertGenerated(const std::string& key) {
 void App::drawTextSection(const std::string& key, const std::string& title) {
     drawTextTools(key);
     Document& d = *m_doc;
-    std::string id = "text." + key;
+    std::string id = nb::Target::textRef(key);
     std::string* vp = fieldValue(d.mutableReport(), id);
     if (!vp) return;
     const std::string& value = *vp;

@@ -3,6 +3,7 @@
 // Every finding names its rule, cells, numbers and a Chinese message; no finding stops the check.
 #pragma once
 #include "nianbao/report.hpp"
+#include "nianbao/target.hpp"
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,7 +20,8 @@ struct Finding {
     std::string check;                     // its rule's kind ("publish_deadline"; "" for P-1/P-2)
     Severity severity = Severity::Error;
     std::string rule;                      // the rule's title
-    std::vector<std::string> cells;        // cell ids involved ("t4.review.total"), or text keys ("text.overview")
+    std::vector<std::string> cells;        // what it points at, as Target refs (target.hpp): cell ids
+                                           // ("t4.review.total"), "text.overview", "meta.year", "t3", "format"
     std::optional<Fixed> expected, actual, difference;
     std::string message;                   // Chinese, names cells by their official labels
     struct Fix { std::string cell; Fixed value = 0; };

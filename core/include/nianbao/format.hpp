@@ -54,6 +54,7 @@ struct CellDef {
     std::vector<std::string> units; // units the report must choose from (2019 采购总金额)
     bool legacy = false;            // 2021 表三 3.6: allowed, counted, warned about
     std::vector<int> legacyOf;      // for a legacy cell: the cells it stands for
+    int legacyCell = -1;            // for a cell a legacy row stands for: that legacy row's cell
 };
 
 struct TableDef {
@@ -74,7 +75,8 @@ struct SectionDef {
 struct CompiledRules;               // check.cpp
 
 struct Format {
-    std::string id;                 // "2019" / "2021"
+    std::string id;                 // the file's "format": what a report's JSON names it by
+    std::string label;              // how messages and the UI name it: "label", else "<id> 年格式"
     std::string name, document;
     int yearMin = 0, yearMax = 0;
     std::vector<SectionDef> sections;
@@ -88,9 +90,15 @@ struct Format {
     std::shared_ptr<const CompiledRules> compiled;   // the same, compiled once by parseFormat (check.hpp)
 
     int findCell(std::string_view id) const;   // -1 when unknown
+    /// The cell at a table's row and column key (表四's column keys carry their row: row is then empty).
+    int findCell(std::string_view table, std::string_view row, std::string_view col) const;
     const TableDef* findTable(std::string_view id) const;
     const SectionDef* sectionForText(std::string_view key) const;
 };
+
+/// A cell's id from its table, row and column key: "t3.3.4.1.natural"; with no row, "t4.review.total"
+/// (表四's column keys carry the row). The one place a cell id is put together.
+std::string cellId(std::string_view table, std::string_view row, std::string_view col);
 
 /// The built-in formats, parsed once on first use. Returns nullptr for an unknown id.
 const Format* findFormat(std::string_view id);

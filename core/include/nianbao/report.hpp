@@ -32,6 +32,9 @@ struct Report {
     std::optional<Fixed> get(std::string_view cellId) const;
     bool set(std::string_view cellId, std::optional<Fixed> v);   // false if the id is unknown
     bool legacyInUse(const TableDef& t) const;                   // 2021 表三 printed with one （六） row
+    /// The table's cells that count in this report: a legacy row's cells only when it is in use, and then
+    /// not the cells it stands for (format.hpp CellDef::legacy). The one place that choice is made.
+    std::vector<int> countedCells(const TableDef& t) const;
 };
 
 /// The report in another format: meta, texts and every cell whose id exists in both formats are
