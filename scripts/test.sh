@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/test.sh — the one command that runs every test, from a fresh Debian machine:
 # installs what is missing (scripts/setup.sh), builds natively and with Emscripten, then runs
-# the core/UI/CLI tests natively (ctest), the core tests as wasm under node, the browser tests in
-# Chromium, the fuzzers for a bounded time, and the tests again under ASan + UBSan.
+# the core/UI/CLI tests natively (ctest), a build with a third format file added (tests/formats), the
+# core tests as wasm under node, the browser tests in Chromium, the fuzzers for a bounded time, and the
+# tests again under ASan + UBSan.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +14,9 @@ echo "== native build + tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release > build.log 2>&1 || { cat build.log; exit 1; }
 cmake --build build -j "$JOBS"
 ctest --test-dir build --output-on-failure
+
+echo "== a new official format is one data file (tests/formats/new_format_test.sh: build, CLI, 新建)"
+JOBS="$JOBS" bash tests/formats/new_format_test.sh
 
 echo "== wasm build (core tests under node, the app)"
 export NODE_PATH=/usr/share/nodejs
@@ -30,4 +34,4 @@ echo "== core and UI tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 SANITIZE_BUILD_JOBS="$JOBS" bash scripts/sanitize.sh
 
 echo "== every stage passed"
-echo "test.sh: 6 passed, 0 failed"   # native ctest, wasm ctest, browser, fuzz, sanitizers, build
+echo "test.sh: 7 passed, 0 failed"   # native ctest, new format, wasm ctest, browser, fuzz, sanitizers, build

@@ -8,6 +8,8 @@
 //                                                                 error, 1 some have, 2 a file unreadable
 //   nianbao merge FILE… -o OUT.json                               exit 0, or 2 (mixed formats/years, an agency twice)
 //   nianbao pack PACK.json -o OUT.html [--app nianbao.html]       the app with a local rule pack built in
+//   nianbao convert FILE --to FORMAT -o OUT.json                  the report in another format (转换为…):
+//                                                                 exit 0, 1 filled cells had no place, 2 unreadable
 // check and review accept --rules PACK.json (repeatable): a local rule pack (rule_pack.hpp).
 #include "nianbao/check.hpp"
 #include "nianbao/docx_render.hpp"
@@ -47,6 +49,7 @@ int usage() {
                  "  nianbao review [--csv 结果.csv] [--html 结果.html] [--rules 规则包.json] 报告…\n"
                  "  nianbao merge 报告… -o 汇总.json\n"
                  "  nianbao pack 规则包.json -o 某市-年报填报.html [--app nianbao.html]\n"
+                 "  nianbao convert 报告 --to 格式 -o 输出.json（格式：" + nb::formatIdList() + "）\n"
                  "  （check 与 review 可加 --rules 规则包.json，可重复）\n";
     return 2;
 }
@@ -301,6 +304,34 @@ int pack(int argc, char** argv) {
     return 0;
 }
 
+int convert(int argc, char** argv) {
+    std::string in, out, to;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if ((a == "-o" || a == "--output") && i + 1 < argc) out = argv[++i];
+        else if (a == "--to" && i + 1 < argc) to = argv[++i];
+        else if (in.empty() && a.rfind("-", 0) != 0) in = a;
+        else return usage();
+    }
+    if (in.empty() || out.empty() || to.empty()) return usage();
+    const nb::Format* target = nb::findFormat(to);
+    if (!target) { std::cerr << "未知的格式“" << to << "”（应为 " << nb::formatIdList() << "）\n"; return 2; }
+    std::string why;
+    auto r = loadPath(in, why);
+    if (!r.report) { std::cerr << in << "：无法读取：" << why << "\n"; return 2; }
+    std::vector<std::string> dropped;
+    nb::Report converted = nb::convertReport(*r.report, *target, &dropped);
+    if (!writeFile(out, nb::saveReport(converted))) { std::cerr << out << "：无法写入\n"; return 2; }
+    std::cout << "已转换为" << target->label << "（" << target->document << "）→ " << out << "：正文和两种格式共有的单元格已保留";
+    if (dropped.empty()) { std::cout << "\n"; return 0; }
+    std::cout << "；" << dropped.size() << " 个已填单元格在新格式中没有对应位置，未转换：\n";
+    for (const auto& id : dropped) {
+        int i = r.report->format->findCell(id);
+        std::cout << "  " << (i >= 0 ? r.report->format->cells[static_cast<std::size_t>(i)].name : id) << "（" << id << "）\n";
+    }
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -312,5 +343,6 @@ int main(int argc, char** argv) {
     if (cmd == "review") return review(argc, argv);
     if (cmd == "merge") return merge(argc, argv);
     if (cmd == "pack") return pack(argc, argv);
+    if (cmd == "convert") return convert(argc, argv);
     return usage();
 }

@@ -287,9 +287,15 @@ struct Registry {
             std::string err;
             json j = json::parse(text.begin(), text.end(), nullptr, false);
             if (j.is_discarded() || !parseFormat(j, *f, err)) continue;   // caught by the format tests
-            ids.push_back(f->id);
             formats.push_back(std::move(f));
         }
+        std::stable_sort(formats.begin(), formats.end(), [](const auto& a, const auto& b) { return a->yearMin < b->yearMin; });
+        // an open-ended format ("years": [2021, 9999]) applies until the next format's first year: a new
+        // format file is all it takes to end the one before it
+        for (std::size_t i = 0; i + 1 < formats.size(); ++i)
+            if (formats[i]->yearMax >= 9999 && formats[i + 1]->yearMin > formats[i]->yearMin)
+                formats[i]->yearMax = formats[i + 1]->yearMin - 1;
+        for (const auto& f : formats) ids.push_back(f->id);
     }
 };
 const Registry& registry() { static const Registry r; return r; }

@@ -167,6 +167,16 @@ if (m.merged_from.length !== 3 || m.meta.year !== 2024) throw new Error(JSON.str
 "$NIANBAO" merge "$SHARED/real-reports/huaian-2024.json" "$SEED" -o "$tmp/mixed.json" 2> "$tmp/mx.txt"; rc=$?
 [ $rc -eq 2 ] && grep -q 'huaian-2024.json' "$tmp/mx.txt" && grep -q 'qinghai-2019.json' "$tmp/mx.txt" && [ ! -f "$tmp/mixed.json" ] \
   && ok || bad "merge of 2019 and 2021: exit $rc $(cat "$tmp/mx.txt")"
+# convert (转换为…): the shared cells and the text kept, the dropped ones named; an unknown format refused
+"$NIANBAO" convert "$SEED" --to 2021 -o "$tmp/conv.json" > "$tmp/conv.txt"; rc=$?
+[ $rc -eq 1 ] && grep -q '15 个已填单元格' "$tmp/conv.txt" && grep -q '表二 政府集中采购 采购总金额（t2.procurement.amount）' "$tmp/conv.txt" && node -e '
+const fs = require("fs");
+const [c, s] = [1, 2].map(i => JSON.parse(fs.readFileSync(process.argv[i], "utf8")));
+if (c.format !== "2021" || c.meta.agency !== s.meta.agency || c.text.overview !== s.text.overview) throw new Error("meta/text");
+for (const t of ["t3", "t4"]) if (JSON.stringify(c.tables[t]) !== JSON.stringify(s.tables[t])) throw new Error(t);' "$tmp/conv.json" "$SEED" \
+  && ok || bad "convert 2019 → 2021: exit $rc $(cat "$tmp/conv.txt")"
+"$NIANBAO" convert "$SEED" --to 1999 -o "$tmp/conv2.json" 2> "$tmp/conv2.txt"; rc=$?
+[ $rc -eq 2 ] && grep -q '未知的格式“1999”' "$tmp/conv2.txt" && [ ! -f "$tmp/conv2.json" ] && ok || bad "convert to an unknown format: exit $rc"
 "$NIANBAO" frobnicate 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && ok || bad "unknown command exit $rc"
 

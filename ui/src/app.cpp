@@ -387,6 +387,7 @@ void App::drawDialogs() {
             m_newYear = std::max(oldest, std::min(nb::kYearMax, m_newYear));
             m_newFormat = formatIndexForYear(m_newYear);
         }
+        m_rectsNext["new.year"] = lastItemRect();
         ImGui::TextUnformatted("报告格式");
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const nb::Format& f = *nb::findFormat(ids[i]);
@@ -397,8 +398,9 @@ void App::drawDialogs() {
         m_newFormat = std::max(0, std::min(static_cast<int>(ids.size()) - 1, m_newFormat));
         const nb::Format& want = nb::formatForYear(m_newYear);
         if (ids[static_cast<std::size_t>(m_newFormat)] != want.id)
-            ImGui::TextColored(severityVec(nb::Severity::Warning), "注意：%d 年度应使用 %s 年格式", m_newYear, want.id.c_str());
+            ImGui::TextColored(severityVec(nb::Severity::Warning), "注意：%d 年度应使用%s", m_newYear, want.label.c_str());
         if (ImGui::Button("新建")) { ImGui::CloseCurrentPopup(); newReport(ids[static_cast<std::size_t>(m_newFormat)], m_newYear); }
+        m_rectsNext["new.create"] = lastItemRect();
         ImGui::SameLine();
         if (ImGui::Button("取消")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
