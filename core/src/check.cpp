@@ -374,11 +374,12 @@ std::string compileParams(const json& rj, const Kind& k, const Format& f, Rule& 
         if (!r.table) return "unknown table " + rj["table"].get<std::string>();
     } else if (c == "publish_deadline") {
         for (auto it = rj["deadlines"].begin(); it != rj["deadlines"].end(); ++it) {
-            if (it.key() != "government" && it.key() != "department") return "deadlines：未知的机关类型 \"" + it.key() + "\"";
+            if (!findAgencyKind(it.key())) return "deadlines：未知的机关类型 \"" + it.key() + "\"";
             if (!it->is_string() || !parseDate("2000-" + it->get<std::string>())) return "deadlines." + it.key() + " 应为 \"MM-DD\"";
             r.deadlines[it.key()] = it->get<std::string>();
         }
-        if (!r.deadlines.count("government") || !r.deadlines.count("department")) return "deadlines 应给出 government 和 department";
+        for (const AgencyKind& a : kAgencyKinds)
+            if (!r.deadlines.count(std::string(a.id))) return "deadlines 应给出每种机关类型（缺 " + std::string(a.id) + "）";
     }
     return {};
 }
@@ -1145,7 +1146,8 @@ void checkDeadline(const Rule& rule, const Ctx& ctx) {
     if (d.empty() || !ctx.r.meta.year) return;
     const std::string iso = normalizeDate(d);   // the field may still hold what is being typed ("2020年3月30日")
     int y = *ctx.r.meta.year;
-    std::string kind = ctx.r.meta.agencyKind == "department" ? "department" : "government";
+    // an agency of no stated kind is held to the first kind's deadline (人民政府)
+    std::string kind(findAgencyKind(ctx.r.meta.agencyKind) ? ctx.r.meta.agencyKind : std::string(kAgencyKinds[0].id));
     const std::string& md = rule.deadlines.at(kind);
     std::string deadline = std::to_string(y + 1) + "-" + md;
     Finding f = base(rule);

@@ -879,9 +879,11 @@ ImportResult importDocument(const ImportDoc& doc) {
     rep.meta.agency = title.agency;
     if (title.agency.empty()) res.items.push_back({ImportItemKind::Meta, Target::metaRef("agency"), "", "", "标题中没有机关名称：请填写“机关名称”"});
     else {
-        rep.meta.agencyKind = agencyKindOf(title.agency);
-        if (!rep.meta.agencyKind.empty())
-            res.notes.push_back("机关类型按名称“" + title.agency + "”读作" + (rep.meta.agencyKind == "government" ? "人民政府" : "政府部门"));
+        const AgencyKind* kind = findAgencyKind(agencyKindOf(title.agency));   // import.json's suffixes name kinds by id
+        if (kind) {
+            rep.meta.agencyKind = std::string(kind->id);
+            res.notes.push_back("机关类型按名称“" + title.agency + "”读作" + std::string(kind->label));
+        }
     }
     if (published) rep.meta.published = isoDate(*published);
     else res.items.push_back({ImportItemKind::Meta, Target::metaRef("published"), "", "", "未找到发布日期：请填写“公开日期”"});

@@ -230,8 +230,12 @@ struct Loader {
             if (k == "agency") { if (!textField(v, p, r.meta.agency, 1000)) return false; }
             else if (k == "agency_kind") {
                 if (!textField(v, p, r.meta.agencyKind, 100)) return false;
-                if (!r.meta.agencyKind.empty() && r.meta.agencyKind != "government" && r.meta.agencyKind != "department")
-                    return fail(p, "机关类型应为 \"government\"（人民政府）或 \"department\"（部门），实为 " + shown(v));
+                if (!r.meta.agencyKind.empty() && !findAgencyKind(r.meta.agencyKind)) {
+                    std::string kinds;
+                    for (const AgencyKind& a : kAgencyKinds)
+                        kinds += (kinds.empty() ? "" : "或 ") + ("\"" + std::string(a.id) + "\"（" + std::string(a.label) + "）");
+                    return fail(p, "机关类型应为 " + kinds + "，实为 " + shown(v));
+                }
             } else if (k == "year") {
                 // a whole number in range is the year; anything else a person could type is kept as typed
                 if (v.is_null()) continue;

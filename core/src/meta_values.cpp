@@ -4,6 +4,11 @@
 
 namespace nb {
 
+const AgencyKind* findAgencyKind(std::string_view id) {
+    for (const AgencyKind& k : kAgencyKinds) if (k.id == id) return &k;
+    return nullptr;
+}
+
 namespace {
 
 // One token of a typed date or year: a run of digits, or one separator character.

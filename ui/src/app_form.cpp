@@ -63,12 +63,21 @@ void App::drawMeta() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("机关类型");
     ImGui::SameLine(labelW);
-    const char* kinds[] = {"（未选择）", "人民政府（需报告工作考核、社会评议和责任追究结果）", "政府部门"};
-    int kind = r.meta.agencyKind == "government" ? 1 : r.meta.agencyKind == "department" ? 2 : 0;
+    static const std::vector<std::string> kindLabels = [] {   // （未选择）, then nb::kAgencyKinds
+        std::vector<std::string> v{"（未选择）"};
+        for (const nb::AgencyKind& k : nb::kAgencyKinds)
+            v.push_back(std::string(k.label) + (k.note.empty() ? "" : "（" + std::string(k.note) + "）"));
+        return v;
+    }();
+    std::vector<const char*> kinds;
+    for (const auto& l : kindLabels) kinds.push_back(l.c_str());
+    int kind = 0;
+    for (std::size_t i = 0; i < std::size(nb::kAgencyKinds); ++i)
+        if (r.meta.agencyKind == nb::kAgencyKinds[i].id) kind = static_cast<int>(i) + 1;
     ImGui::SetNextItemWidth(420 * s);
-    if (ImGui::Combo("##meta.agency_kind", &kind, kinds, 3)) {
+    if (ImGui::Combo("##meta.agency_kind", &kind, kinds.data(), static_cast<int>(kinds.size()))) {
         nb::Report next = r;
-        next.meta.agencyKind = kind == 1 ? "government" : kind == 2 ? "department" : "";
+        next.meta.agencyKind = kind > 0 ? std::string(nb::kAgencyKinds[static_cast<std::size_t>(kind - 1)].id) : std::string();
         d.replaceReport(std::move(next));
     }
     fieldFrame("meta.agency_kind");

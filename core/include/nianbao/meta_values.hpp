@@ -12,6 +12,15 @@ namespace nb {
 constexpr int kYearMin = 2008;      // 《条例》 in force since 2008
 constexpr int kYearMax = 2100;
 
+/// The kinds of agency meta.agency_kind names (interchange.md §1) — the one list: the loader accepts
+/// these ids, publish_deadline rules give a deadline for each, the form offers them.
+struct AgencyKind { std::string_view id, label, note; };
+inline constexpr AgencyKind kAgencyKinds[] = {
+    {"government", "人民政府", "需报告工作考核、社会评议和责任追究结果"},
+    {"department", "政府部门", ""}};
+/// The kind with this id, or nullptr.
+const AgencyKind* findAgencyKind(std::string_view id);
+
 struct Date { int year = 0, month = 0, day = 0; };
 
 /// Reads a date as clerks write it: 2020-03-30, 2020-3-30, 2020/3/30, 2020.3.30, 2020年3月30日,
