@@ -3,7 +3,9 @@
 // or doubled), a draw-on-demand main loop (idle page = no CPU), and the window.nianbao exports.
 //   [X] free text in a native field over the canvas (platform_web.cpp, shell.html)
 //   [X] IME for table cells via a hidden <textarea> placed at the cell   [X] system clipboard
-//   [X] file open/drag-drop, downloads, autosave (platform_web.cpp)    [ ] WebGL 1 fallback
+//   [X] file open/drag-drop, downloads, autosave (platform_web.cpp)
+//   [X] no WebGL 2 (blocklisted driver, acceleration off by policy): drawn on the CPU (soft_renderer.cpp)
+//       onto a 2D canvas, with a line at the bottom of the page saying so
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -12,9 +14,11 @@
 #include "nianbao/json_io.hpp"
 #include "nianbao/text_from_tables.hpp"
 #include "platform_web.hpp"
+#include "soft_renderer.hpp"
 #include "ui/app.hpp"
 #include "ui/document.hpp"
 #include <GLFW/glfw3.h>
+#include <cstdint>
 #include <deque>
 #include <set>
 #include <emscripten.h>
@@ -29,6 +33,9 @@ namespace nb { const std::vector<std::string_view>& embeddedExample(); }
 namespace {
 
 GLFWwindow* g_window = nullptr;
+bool g_software = false;   // no WebGL 2: ImGui's draw lists are rasterised by g_soft and put on a 2D canvas
+web::SoftRenderer g_soft;
+constexpr ImU32 kClearColour = IM_COL32(240, 240, 240, 255);   // the page's background (#f0f0f0)
 web::WebPlatform g_platform;
 std::unique_ptr<ui::App> g_app;
 float g_dpr = 1.0f;
@@ -57,7 +64,16 @@ EM_JS(void, js_base_font_copy, (unsigned char* dst), { HEAPU8.set(window.__nbBas
 EM_JS(int, js_take_dirty, (), { var d = window.__nbDirty ? 1 : 0; window.__nbDirty = 0; return d; });
 EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, js_inner_w, (), { return window.innerWidth | 0; });
-EM_JS(int, js_inner_h, (), { return window.innerHeight | 0; });
+EM_JS(int, js_inner_h, (), { return (window.innerHeight - (window.__nbBarH | 0)) | 0; });   // less the software-mode line
+EM_JS(int, js_want_software, (), { return window.__nbSoftware ? 1 : 0; });
+EM_JS(void, js_software_started, (), { window.__nbSoftwareStarted(); });
+// the software-drawn frame onto the canvas's 2D context (the buffer is ImageData's RGBA order)
+EM_JS(void, js_soft_present, (const void* px, int w, int h), {
+    var c = Module['canvas'];
+    if (!c.__nb2d) c.__nb2d = c.getContext('2d', { alpha: false });
+    if (!c.__nb2d) return;
+    c.__nb2d.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, px, w * h * 4), w, h), 0, 0);
+});
 EM_JS(void, js_ime_sync, (int want, double x, double y, double h), { window.__nbImeSync(want, x, y, h); });
 EM_JS(void, js_ready, (), { window.__nbReady(); });
 EM_JS(void, js_first_frame, (), { window.__nbFirstFrame(); });
@@ -180,6 +196,21 @@ void buildFonts() {
     io.Fonts->Build();
 }
 
+// the font atlas to whichever draws the frames: a WebGL texture, or the software renderer's alpha map
+void uploadFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_software) {
+        unsigned char* px = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+        g_soft.setFontAtlas(px, w, h, io.Fonts->TexID);
+        return;
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 // after an edit or a load: characters the atlas lacks are added from the on-demand font
 void addMissingGlyphs() {
     const ui::Document& doc = g_app->document();
@@ -200,24 +231,28 @@ void addMissingGlyphs() {
     for (const auto& [k, v] : doc.report().text) scan(v);
     if (!rebuild || g_extFont.empty()) return;
     buildFonts();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    uploadFonts();
 }
 
 void renderFrame() {
     addMissingGlyphs();
     drainInput();
-    ImGui_ImplOpenGL3_NewFrame();
+    if (!g_software) ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     g_app->frame();
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(g_window, &fw, &fh);
-    glViewport(0, 0, fw, fh);
-    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (g_software) {
+        g_soft.render(*ImGui::GetDrawData(), fw, fh, kClearColour);
+        js_soft_present(g_soft.pixels(), g_soft.width(), g_soft.height());
+    } else {
+        glViewport(0, 0, fw, fh);
+        glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) {
         js_ime_sync(1, g_imeX / g_dpr, g_imeY / g_dpr, ImGui::GetFontSize() / g_dpr);
@@ -407,14 +442,22 @@ int main() {
     js_release_keys_on_window_blur_only();
     js_keep_field_keys_from_glfw();
     g_dpr = static_cast<float>(std::max(1.0, std::min(3.0, js_dpr())));
-    g_cssW = js_inner_w();
-    g_cssH = js_inner_h();
-    g_window = glfwCreateWindow(static_cast<int>(g_cssW * g_dpr), static_cast<int>(g_cssH * g_dpr), "nianbao", nullptr, nullptr);
+    // WebGL 2 when the browser has it (shell.html asked), else — or when its context cannot be made after
+    // all — a window without a GL context, drawn in software
+    g_software = js_want_software() != 0;
+    auto createWindow = [] {
+        if (g_software) { glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API); js_software_started(); }
+        g_cssW = js_inner_w();
+        g_cssH = js_inner_h();
+        return glfwCreateWindow(static_cast<int>(g_cssW * g_dpr), static_cast<int>(g_cssH * g_dpr), "nianbao", nullptr, nullptr);
+    };
+    g_window = createWindow();
+    if (!g_window && !g_software) { g_software = true; g_window = createWindow(); }
     if (!g_window) {
-        js_fatal("浏览器无法创建 WebGL 2 画布。请开启硬件加速，或改用新版 Chrome / Edge；360、QQ 等浏览器请切换到“极速模式”。");
+        js_fatal("浏览器无法创建画布。请改用新版 Chrome / Edge；360、QQ 等浏览器请切换到“极速模式”。");
         return 1;
     }
-    glfwMakeContextCurrent(g_window);
+    if (!g_software) glfwMakeContextCurrent(g_window);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -428,16 +471,23 @@ int main() {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
     style.ScaleAllSizes(g_dpr);
+    if (g_software) {   // lines as geometry, not sampled from baked textures (the rasteriser samples nearest)
+        style.AntiAliasedLinesUseTex = false;
+        io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        io.BackendRendererName = "nianbao_soft";
+    }
     g_baseFont.resize(static_cast<std::size_t>(js_base_font_size()));
     if (!g_baseFont.empty()) js_base_font_copy(g_baseFont.data());
     buildFonts();
-    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    if (g_software) { uploadFonts(); ImGui_ImplGlfw_InitForOther(g_window, true); }
+    else ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetCharCallback(g_window, nullptr);   // text comes from the <textarea> (IME), never twice
     glfwSetKeyCallback(g_window, keyCallback);
     // Emscripten's GLFW hands on the wheel's raw deltaY (pixels, positive = down), ImGui wants steps with
     // positive = up: one 100-pixel notch of a mouse wheel is one ImGui step (about five lines)
     glfwSetScrollCallback(g_window, [](GLFWwindow* w, double x, double y) { ImGui_ImplGlfw_ScrollCallback(w, -x / 100.0, -y / 100.0); });
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!g_software) ImGui_ImplOpenGL3_Init("#version 300 es");
     io.SetClipboardTextFn = [](void*, const char* text) { g_platform.setClipboard(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return g_clip.c_str(); };
     io.ImeSetInputScreenPosFn = [](int x, int y) { g_imeX = x; g_imeY = y; };
