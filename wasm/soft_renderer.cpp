@@ -52,33 +52,55 @@ void SoftRenderer::fillRect(float x0, float y0, float x1, float y1, ImU32 col, c
     }
 }
 
-// an axis-aligned textured rectangle (a glyph): a = top-left vertex, c = bottom-right, nearest texel
+// an axis-aligned textured rectangle (a glyph): a = top-left vertex, c = bottom-right. Sampled bilinearly
+// at each pixel centre as WebGL's LINEAR filter does: a glyph on whole pixels reads its texels exactly,
+// one on a fractional line (wrapped text advances by a fractional line height) blends them the same way.
 void SoftRenderer::glyphRect(const ImDrawVert& a, const ImDrawVert& c, const Clip& clip) {
     float x0 = a.pos.x, y0 = a.pos.y, x1 = c.pos.x, y1 = c.pos.y;
     int px0 = std::max(clip.x0, firstCovered(x0)), px1 = std::min(clip.x1, firstCovered(x1));
     int py0 = std::max(clip.y0, firstCovered(y0)), py1 = std::min(clip.y1, firstCovered(y1));
-    if (px0 >= px1 || py0 >= py1 || x1 <= x0 || y1 <= y0) return;
+    if (px0 >= px1 || py0 >= py1 || x1 <= x0 || y1 <= y0 || px1 - px0 > 512) return;
     unsigned ca = alphaOf(a.col);
     if (ca == 0) return;
+    ++m_stats.glyphs;
     std::uint32_t s = a.col & 0x00FFFFFFu;
     const float du = (c.uv.x - a.uv.x) / (x1 - x0) * static_cast<float>(m_texW);
     const float dv = (c.uv.y - a.uv.y) / (y1 - y0) * static_cast<float>(m_texH);
+    // texel-space sample positions (texel centres at .5), as integer texel + 8-bit weight
+    auto split = [](float t, int size, int& i0, int& i1, unsigned& w) {
+        t -= 0.5f;
+        float f = std::floor(t);
+        i0 = static_cast<int>(f);
+        w = static_cast<unsigned>((t - f) * 256.0f + 0.5f);
+        if (w >= 256) { ++i0; w = 0; }
+        i1 = std::min(size - 1, std::max(0, i0 + 1));
+        i0 = std::min(size - 1, std::max(0, i0));
+    };
+    int c0[512], c1[512];
+    unsigned cw[512];
+    const int n = px1 - px0;
     const float u0 = a.uv.x * static_cast<float>(m_texW) + (static_cast<float>(px0) + 0.5f - x0) * du;
     const float v0 = a.uv.y * static_cast<float>(m_texH) + (static_cast<float>(py0) + 0.5f - y0) * dv;
-    int cols[512];   // the texel column of each pixel column (glyphs are far narrower)
-    const int n = std::min(px1 - px0, 512);
-    for (int i = 0; i < n; ++i) cols[i] = std::min(m_texW - 1, std::max(0, static_cast<int>(u0 + static_cast<float>(i) * du)));
+    for (int i = 0; i < n; ++i) split(u0 + static_cast<float>(i) * du, m_texW, c0[i], c1[i], cw[i]);
     for (int y = py0; y < py1; ++y) {
-        int ty = std::min(m_texH - 1, std::max(0, static_cast<int>(v0 + static_cast<float>(y - py0) * dv)));
-        const unsigned char* texRow = m_tex + static_cast<std::size_t>(ty) * static_cast<std::size_t>(m_texW);
+        int r0, r1;
+        unsigned rw;
+        split(v0 + static_cast<float>(y - py0) * dv, m_texH, r0, r1, rw);
+        const unsigned char* t0 = m_tex + static_cast<std::size_t>(r0) * static_cast<std::size_t>(m_texW);
+        const unsigned char* t1 = m_tex + static_cast<std::size_t>(r1) * static_cast<std::size_t>(m_texW);
         std::uint32_t* row = m_px.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w) + px0;
         for (int i = 0; i < n; ++i) {
-            unsigned t = texRow[cols[i]];
+            unsigned t;
+            if (cw[i] == 0 && rw == 0) t = t0[c0[i]];                       // on the texel: the usual case
+            else {
+                unsigned top = t0[c0[i]] * (256 - cw[i]) + t0[c1[i]] * cw[i];
+                unsigned bottom = t1[c0[i]] * (256 - cw[i]) + t1[c1[i]] * cw[i];
+                t = (top * (256 - rw) + bottom * rw + 32768) >> 16;
+            }
             if (t == 0) continue;
             row[i] = over(row[i], s, ca == 255 ? t : (t * ca + 127) / 255);
         }
     }
-    ++m_stats.glyphs;
 }
 
 void SoftRenderer::triangle(const ImDrawVert& v0, const ImDrawVert& v1, const ImDrawVert& v2, bool tex, const Clip& clip) {
