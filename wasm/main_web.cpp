@@ -66,13 +66,17 @@ EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, js_inner_w, (), { return window.innerWidth | 0; });
 EM_JS(int, js_inner_h, (), { return (window.innerHeight - (window.__nbBarH | 0)) | 0; });   // less the software-mode line
 EM_JS(int, js_want_software, (), { return window.__nbSoftware ? 1 : 0; });
+EM_JS(void, js_soft_timing, (double rasterMs, double presentMs, int pixels, double drawMs, double diffMs, int glyphs, int triangles), {
+    window.__nbSoftLast = { raster: rasterMs, present: presentMs, pixels: pixels, draw: drawMs, diff: diffMs, glyphs: glyphs, triangles: triangles };
+});
 EM_JS(void, js_software_started, (), { window.__nbSoftwareStarted(); });
-// the software-drawn frame onto the canvas's 2D context (the buffer is ImageData's RGBA order)
-EM_JS(void, js_soft_present, (const void* px, int w, int h), {
+// the software-drawn frame onto the canvas's 2D context (the buffer is ImageData's RGBA order): only the
+// part that changed, so the browser copies and composites no more than that
+EM_JS(void, js_soft_present, (const void* px, int w, int h, int dx, int dy, int dw, int dh), {
     var c = Module['canvas'];
     if (!c.__nb2d) c.__nb2d = c.getContext('2d', { alpha: false });
     if (!c.__nb2d) return;
-    c.__nb2d.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, px, w * h * 4), w, h), 0, 0);
+    c.__nb2d.putImageData(new ImageData(new Uint8ClampedArray(HEAPU8.buffer, px, w * h * 4), w, h), 0, 0, dx, dy, dw, dh);
 });
 EM_JS(void, js_ime_sync, (int want, double x, double y, double h), { window.__nbImeSync(want, x, y, h); });
 EM_JS(void, js_ready, (), { window.__nbReady(); });
@@ -245,8 +249,13 @@ void renderFrame() {
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(g_window, &fw, &fh);
     if (g_software) {
+        const double t0 = emscripten_get_now();
         g_soft.render(*ImGui::GetDrawData(), fw, fh, kClearColour);
-        js_soft_present(g_soft.pixels(), g_soft.width(), g_soft.height());
+        const double t1 = emscripten_get_now();
+        const web::SoftRenderer::Rect& d = g_soft.changed();
+        if (d.w > 0) js_soft_present(g_soft.pixels(), g_soft.width(), g_soft.height(), d.x, d.y, d.w, d.h);
+        const auto& st = g_soft.stats();
+        js_soft_timing(t1 - t0, emscripten_get_now() - t1, d.w * d.h, st.drawMs, st.diffMs, st.glyphs, st.triangles);   // for the benchmark
     } else {
         glViewport(0, 0, fw, fh);
         glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
@@ -471,7 +480,13 @@ int main() {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
     style.ScaleAllSizes(g_dpr);
-    if (g_software) {   // lines as geometry, not sampled from baked textures (the rasteriser samples nearest)
+    if (g_software) {
+        // lines without anti-aliasing fringes: a 1-pixel line is then one rectangle instead of four thin
+        // gradient triangles (most of the frame's time went into them: 表三 has hundreds of framed cells) and
+        // looks the same; a 2-pixel border is two full rows instead of one and two half-tone ones. Fills
+        // (rounded frames, badges) and text keep their anti-aliasing.
+        style.AntiAliasedLines = false;
+        style.AntiAliasedFill = true;
         style.AntiAliasedLinesUseTex = false;
         io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
         io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;

@@ -3,7 +3,9 @@
 // of a translucent shape never blend a pixel twice); colours are straight alpha over an opaque buffer.
 #include "soft_renderer.hpp"
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstring>
 
 namespace web {
 
@@ -20,6 +22,18 @@ inline std::uint32_t over(std::uint32_t d, std::uint32_t s, unsigned a) {
 
 inline unsigned alphaOf(ImU32 c) { return (c >> IM_COL32_A_SHIFT) & 0xFF; }
 
+// two rows of pixels equal? (8 bytes at a time: the wasm libc's memcmp goes byte by byte)
+inline bool sameRow(const std::uint32_t* a, const std::uint32_t* b, int n) {
+    int i = 0;
+    for (; i + 2 <= n; i += 2) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y) return false;
+    }
+    return i == n || a[i] == b[i];
+}
+
 // the first pixel whose centre is at or right of x (inclusive edge), or strictly right of it
 inline int firstCovered(float x) { return static_cast<int>(std::ceil(x - 0.5f)); }
 
@@ -31,6 +45,12 @@ void SoftRenderer::setFontAtlas(const unsigned char* alpha, int width, int heigh
     m_texH = height;
     m_texId = id;
     m_white = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts->TexUvWhitePixel : ImVec2(0, 0);
+}
+
+unsigned SoftRenderer::texel(const ImVec2& uv) const {
+    int x = std::min(m_texW - 1, std::max(0, static_cast<int>(uv.x * static_cast<float>(m_texW))));
+    int y = std::min(m_texH - 1, std::max(0, static_cast<int>(uv.y * static_cast<float>(m_texH))));
+    return m_tex[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_texW) + static_cast<std::size_t>(x)];
 }
 
 bool SoftRenderer::textured(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c) const {
@@ -133,25 +153,31 @@ void SoftRenderer::triangle(const ImDrawVert& v0, const ImDrawVert& v1, const Im
         col[0][k] = chan(v0.col, sh); col[1][k] = chan(v1.col, sh); col[2][k] = chan(v2.col, sh);
     }
     if (flat && col[0][3] == 0) return;
+    const std::uint32_t flatRgb = v0.col & 0x00FFFFFFu;
     const float inv = 1.0f / area;
     const float tw = static_cast<float>(m_texW), th = static_cast<float>(m_texH);
-    unsigned whiteAlpha = 255;
-    if (!tex && m_tex) {
-        int wx = std::min(m_texW - 1, static_cast<int>(v0.uv.x * tw)), wy = std::min(m_texH - 1, static_cast<int>(v0.uv.y * th));
-        whiteAlpha = m_tex[static_cast<std::size_t>(wy) * static_cast<std::size_t>(m_texW) + static_cast<std::size_t>(wx)];
-    }
+    const unsigned whiteAlpha = !tex && m_tex ? texel(v0.uv) : 255;
+    float invA[3];
+    for (int i = 0; i < 3; ++i) invA[i] = A[i] != 0 ? -1.0f / A[i] : 0.0f;
     for (int py = by0; py < by1; ++py) {
         const float yc = static_cast<float>(py) + 0.5f;
         int xl = bx0, xr = bx1;   // [xl, xr)
         bool empty = false;
         for (int i = 0; i < 3 && !empty; ++i) {
             const float rowC = B[i] * yc + C[i];
-            if (A[i] > 0) xl = std::max(xl, firstCovered(-rowC / A[i]));           // left edge: inclusive
-            else if (A[i] < 0) xr = std::min(xr, firstCovered(-rowC / A[i]));      // right edge: exclusive
+            if (A[i] > 0) xl = std::max(xl, firstCovered(rowC * invA[i]));           // left edge: inclusive
+            else if (A[i] < 0) xr = std::min(xr, firstCovered(rowC * invA[i]));      // right edge: exclusive
             else if (rowC < 0 || (rowC == 0 && B[i] <= 0)) empty = true;           // horizontal: top inclusive
         }
         if (empty || xl >= xr) continue;
         std::uint32_t* row = m_px.data() + static_cast<std::size_t>(py) * static_cast<std::size_t>(m_w);
+        if (flat && !tex) {   // one colour: a span (most fills of rounded frames)
+            const unsigned a = (static_cast<unsigned>(col[0][3]) * whiteAlpha + 127) / 255;
+            const std::uint32_t src = flatRgb;
+            if (a >= 255) std::fill(row + xl, row + xr, src | 0xFF000000u);
+            else for (int x = xl; x < xr; ++x) row[x] = over(row[x], src, a);
+            continue;
+        }
         float xc = static_cast<float>(xl) + 0.5f;
         float l1 = (A[1] * xc + B[1] * yc + C[1]) * inv, l2 = (A[2] * xc + B[2] * yc + C[2]) * inv;
         const float d1 = A[1] * inv, d2 = A[2] * inv;
@@ -181,14 +207,37 @@ void SoftRenderer::triangle(const ImDrawVert& v0, const ImDrawVert& v1, const Im
     }
 }
 
+// the bounding box of the pixels that differ from the previous frame's
+void SoftRenderer::findChanged() {
+    int y0 = m_h, y1 = -1, x0 = m_w, x1 = -1;
+    for (int y = 0; y < m_h; ++y) {
+        const std::uint32_t* a = m_px.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w);
+        const std::uint32_t* b = m_prev.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_w);
+        if (sameRow(a, b, m_w)) continue;
+        y0 = std::min(y0, y);
+        y1 = y;
+        int l = 0, r = m_w - 1;
+        while (a[l] == b[l]) ++l;
+        while (a[r] == b[r]) --r;
+        x0 = std::min(x0, l);
+        x1 = std::max(x1, r);
+    }
+    m_changed = y1 < 0 ? Rect{} : Rect{x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
 void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 clear) {
     m_stats = {};
     if (width <= 0 || height <= 0) return;
-    if (width != m_w || height != m_h) {
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const bool resized = width != m_w || height != m_h;
+    if (resized) {
         m_w = width;
         m_h = height;
         m_px.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
     }
+    m_prev.swap(m_px);
+    m_px.resize(m_prev.size());
     std::fill(m_px.begin(), m_px.end(), clear | 0xFF000000u);
     const ImVec2 off = data.DisplayPos, sc = data.FramebufferScale;
     const bool identity = off.x == 0 && off.y == 0 && sc.x == 1 && sc.y == 1;
@@ -219,23 +268,25 @@ void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 c
                 // PrimRect / PrimRectUV: (a b c) (a c d), a..d clockwise from the top left, one colour
                 if (i + 5 < count && q[3] == q[0] && q[4] == q[2]) {
                     const ImDrawVert &a = v[q[0]], &b = v[q[1]], &c = v[q[2]], &d = v[q[5]];
-                    if (a.col == b.col && a.col == c.col && a.col == d.col && a.pos.y == b.pos.y && b.pos.x == c.pos.x &&
+                    const bool oneColour = a.col == b.col && a.col == c.col && a.col == d.col;
+                    const bool solid = a.uv.x == c.uv.x && a.uv.y == c.uv.y && a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == d.uv.x && a.uv.y == d.uv.y;
+                    // a line segment without anti-aliasing (and PrimRect) in any direction: one colour, axis-aligned
+                    if (oneColour && solid && ((a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == d.pos.y && d.pos.x == a.pos.x) ||
+                                               (a.pos.x == b.pos.x && b.pos.y == c.pos.y && c.pos.x == d.pos.x && d.pos.y == a.pos.y))) {
+                        ++m_stats.quads;
+                        ImU32 col = a.col;
+                        const unsigned t = atlas ? texel(a.uv) : 255;
+                        if (t != 255) col = (col & 0x00FFFFFFu) | ((alphaOf(col) * t + 127) / 255) << IM_COL32_A_SHIFT;
+                        fillRect(std::min(a.pos.x, c.pos.x), std::min(a.pos.y, c.pos.y), std::max(a.pos.x, c.pos.x), std::max(a.pos.y, c.pos.y), col, clip);
+                        i += 6;
+                        continue;
+                    }
+                    if (oneColour && a.pos.y == b.pos.y && b.pos.x == c.pos.x &&
                         c.pos.y == d.pos.y && d.pos.x == a.pos.x && a.uv.y == b.uv.y && b.uv.x == c.uv.x && c.uv.y == d.uv.y &&
                         d.uv.x == a.uv.x && a.pos.x < c.pos.x && a.pos.y < c.pos.y) {
                         if (atlas && (a.uv.x != c.uv.x || a.uv.y != c.uv.y)) {
                             if (c.pos.x - a.pos.x <= 512) glyphRect(a, c, clip);
                             else { triangle(a, b, c, true, clip); triangle(a, c, d, true, clip); }   // a wide image
-                        } else {
-                            ++m_stats.quads;
-                            unsigned t = 255;
-                            if (atlas) {
-                                int wx = std::min(m_texW - 1, static_cast<int>(a.uv.x * static_cast<float>(m_texW)));
-                                int wy = std::min(m_texH - 1, static_cast<int>(a.uv.y * static_cast<float>(m_texH)));
-                                t = m_tex[static_cast<std::size_t>(wy) * static_cast<std::size_t>(m_texW) + static_cast<std::size_t>(wx)];
-                            }
-                            ImU32 col = a.col;
-                            if (t != 255) col = (col & 0x00FFFFFFu) | ((alphaOf(col) * t + 127) / 255) << IM_COL32_A_SHIFT;
-                            fillRect(a.pos.x, a.pos.y, c.pos.x, c.pos.y, col, clip);
                         }
                         i += 6;
                         continue;
@@ -247,6 +298,11 @@ void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 c
             }
         }
     }
+    const auto t1 = Clock::now();
+    if (resized || m_prev.size() != m_px.size()) m_changed = Rect{0, 0, m_w, m_h};
+    else findChanged();
+    m_stats.drawMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    m_stats.diffMs = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
 }
 
 }  // namespace web

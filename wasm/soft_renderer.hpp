@@ -17,10 +17,14 @@ public:
     /// Clears to `clear` (IM_COL32) and draws the frame; the buffer is width×height RGBA (ImageData order).
     void render(const ImDrawData& data, int width, int height, ImU32 clear);
     const std::uint32_t* pixels() const { return m_px.data(); }
+    /// The part of the buffer that differs from the previous frame (all of it after a resize; w = 0 when
+    /// nothing changed): only that needs putting on the canvas.
+    struct Rect { int x = 0, y = 0, w = 0, h = 0; };
+    const Rect& changed() const { return m_changed; }
     int width() const { return m_w; }
     int height() const { return m_h; }
 
-    struct Stats { int quads = 0, glyphs = 0, triangles = 0; };
+    struct Stats { int quads = 0, glyphs = 0, triangles = 0; double drawMs = 0, diffMs = 0; };
     const Stats& stats() const { return m_stats; }   // of the last frame (benchmarks)
 
 private:
@@ -29,8 +33,11 @@ private:
     void glyphRect(const ImDrawVert& a, const ImDrawVert& c, const Clip& clip);
     void triangle(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, bool textured, const Clip& clip);
     bool textured(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c) const;
+    unsigned texel(const ImVec2& uv) const;   // the atlas's alpha at uv, nearest
 
-    std::vector<std::uint32_t> m_px;
+    void findChanged();
+    std::vector<std::uint32_t> m_px, m_prev;   // this frame, the one before
+    Rect m_changed;
     int m_w = 0, m_h = 0;
     const unsigned char* m_tex = nullptr;
     int m_texW = 0, m_texH = 0;

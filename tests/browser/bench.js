@@ -1,8 +1,8 @@
 // bench.js — browser benchmark of dist/nianbao.html in Debian's Chromium (playwright-core, file://):
 // file size raw and gzip, navigation → first drawn frame, keystroke → frame latency (table cell and
 // text field), importing the real published pages through the page (window.nianbao.loadJson of the page's
-// text: the import and the frame after it), idle CPU against an about:blank baseline, frames drawn while
-// idle, network requests.
+// text: the import and the frame after it), the page drawn in software (no WebGL 2) against WebGL, idle
+// CPU against an about:blank baseline, frames drawn while idle, network requests.
 // Prints aligned figures "name  median  unit  (budget …: OK / OVER budget)"; exits 0 (a benchmark).
 // Run: node tests/browser/bench.js  (scripts/bench.sh builds the app first). CHROMIUM=… overrides the browser.
 'use strict';
@@ -105,8 +105,8 @@ function cpuByType(rootPid) {
 
 // ---------------------------------------------------------------- page helpers
 const requests = { all: 0, local: 0, other: [] };
-async function newPage(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function newPage(browser, viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const errors = [];
   context.on('request', r => {
     const u = r.url();
@@ -120,8 +120,8 @@ async function newPage(browser) {
   page.on('dialog', d => d.accept().catch(() => {}));
   return { context, page, errors };
 }
-async function openApp(browser, url = APP) {
-  const p = await newPage(browser);
+async function openApp(browser, url = APP, viewport = VIEWPORT) {
+  const p = await newPage(browser, viewport);
   const t0 = Date.now();
   await p.page.goto(url);
   await p.page.waitForFunction(() => window.__nbFirstFrameMs !== undefined, null, { timeout: 60000, polling: 10 });
@@ -143,10 +143,10 @@ async function settle(page, quietMs = 1000, timeoutMs = 15000) {
 // (__nbLastFrameMs is written once per frame) and every animation-frame start time
 async function instrument(page) {
   await page.evaluate(() => {
-    const b = window.__bench = { keys: [], frameEnds: [], rafTs: [] };
+    const b = window.__bench = { keys: [], frameEnds: [], rafTs: [], soft: [] };
     window.addEventListener('keydown', e => b.keys.push({ key: e.key, t: performance.now() }), true);
     let last = window.__nbLastFrameMs;
-    Object.defineProperty(window, '__nbLastFrameMs', { configurable: true, get() { return last; }, set(v) { last = v; b.frameEnds.push(v); } });
+    Object.defineProperty(window, '__nbLastFrameMs', { configurable: true, get() { return last; }, set(v) { last = v; b.frameEnds.push(v); if (window.__nbSoftLast) b.soft.push(window.__nbSoftLast); } });
     const loop = ts => { b.rafTs.push(ts); requestAnimationFrame(loop); };
     requestAnimationFrame(loop);
   });
@@ -434,6 +434,61 @@ async function review300(browser) {
   await context.close();
 }
 
+// the page drawn in software (what a browser without WebGL 2 gets; ?render=software forces it) against the
+// same page with WebGL in the same run, the canvas 1366×768 in both (software leaves 24 px for its line):
+// a full frame (every frame redraws everything; frames made by moving the mouse over the form) and a
+// keystroke in a cell to the next frame
+async function softwareDrawing(browser) {
+  section('software drawing (no WebGL 2) vs WebGL, canvas 1366x768, the 青海 report, same run');
+  const out = {};
+  for (const mode of ['webgl', 'software']) {
+    const a = await openApp(browser, APP + (mode === 'software' ? '?render=software' : ''), { width: 1366, height: mode === 'software' ? 792 : 768 });
+    const renderer = await a.page.evaluate(() => window.nianbao.renderer());
+    const canvas = await a.page.evaluate(() => { const c = document.getElementById('canvas'); return c.width + 'x' + c.height; });
+    if (renderer !== mode) note(`${mode}: the page drew with ${renderer}`);
+    await a.page.evaluate(t => window.nianbao.loadJson(t), fs.readFileSync(SEED, 'utf8'));
+    await settle(a.page);
+    await instrument(a.page);
+    for (let i = 0; i < 2 * KEYS; ++i) {   // mouse moves over the form: a full frame each
+      const f = await a.page.evaluate(() => window.__nbFrames | 0);
+      await a.page.mouse.move(600 + (i % 2) * 3, 400);
+      await a.page.waitForFunction(f => (window.__nbFrames | 0) > f, f, { timeout: 10000, polling: 5 });
+      await sleep(40);
+    }
+    const b = await a.page.evaluate(() => window.__bench);
+    const full = [];
+    for (const end of b.frameEnds) { const start = b.rafTs.filter(t => t <= end).pop(); if (start !== undefined) full.push(end - start); }
+    const raster = b.soft.map(s => s.raster), present = b.soft.map(s => s.present);
+    const rect = await a.page.evaluate(() => window.nianbao.cellRect('t3.1.natural'));
+    await a.page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+    await settle(a.page, 500);
+    await instrument(a.page);
+    for (let i = 0; i < KEYS; ++i) {
+      await pressAndWait(a.page, String((i % 9) + 1));
+      await sleep(50);
+      await pressAndWait(a.page, 'Enter');
+      await settle(a.page, 300);
+    }
+    const digits = await keyLatencies(a.page, k => /^[0-9]$/.test(k)), enters = await keyLatencies(a.page, k => k === 'Enter');
+    out[mode] = { full: median(full), fullMax: max(full), digit: median(digits.first), digit2: median(digits.second), enter: median(enters.first), canvas,
+                  raster: median(raster), present: median(present) };
+    if (a.errors.length) note(`${mode} console errors: ` + a.errors.join(' | '));
+    await a.context.close();
+  }
+  const w = out.webgl, s = out.software;
+  note(`canvas: WebGL ${w.canvas}, software ${s.canvas}; the WebGL here is Chromium's own software WebGL (SwiftShader)`);
+  row('WebGL: full frame (rAF start -> frame drawn), median', w.full, 'ms', '= 1x WebGL');
+  row('software: full frame (rAF start -> frame drawn), median', s.full, 'ms', ratio(s.full, w.full, 'WebGL'), budget(s.full, 50, 'ms'));
+  row('software: full frame, max', s.fullMax, 'ms', ratio(s.fullMax, w.fullMax, 'WebGL max'));
+  row('software: of which rasterising (and finding what changed)', s.raster, 'ms');
+  row('software: of which putImageData of what changed', s.present, 'ms');
+  row('WebGL: cell digit -> next frame, median', w.digit, 'ms', '= 1x WebGL');
+  row('software: cell digit -> next frame, median', s.digit, 'ms', ratio(s.digit, w.digit, 'WebGL'), budget(s.digit, 33, 'ms'));
+  row('software: cell digit -> second frame (edit box drawn), median', s.digit2, 'ms', ratio(s.digit2, w.digit2, 'WebGL'));
+  row('WebGL: cell Enter (commit + re-check) -> next frame, median', w.enter, 'ms', '= 1x WebGL');
+  row('software: cell Enter (commit + re-check) -> next frame, median', s.enter, 'ms', ratio(s.enter, w.enter, 'WebGL'), budget(s.enter, 33, 'ms'));
+}
+
 async function main() {
   if (!fs.existsSync(HTML)) { console.error(`bench.js: ${HTML} is missing: build it first (cmake --build build-wasm --target nianbao_web)`); process.exit(1); }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-bench-'));
@@ -448,6 +503,7 @@ async function main() {
     console.log(`  # browser ${browser.version()}`);
     await firstFrame(browser, baselineUrl);
     await keystrokes(browser, baselineUrl);
+    await softwareDrawing(browser);
     await importPages(browser);
     await review300(browser);
     await idle(browser);

@@ -4,7 +4,10 @@
 // the error in red.
 #include "headless.hpp"
 #include "soft_renderer.hpp"
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <iostream>
 #include <set>
 
 namespace {
@@ -91,6 +94,32 @@ TEST_CASE("software renderer: triangles sharing an edge blend each pixel once; c
     CHECK(at(s, 145, 55).b == 255);
 }
 
+TEST_CASE("software renderer: what changed since the last frame is one rectangle, nothing when nothing did", "[soft]") {
+    Headless h;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(200, 120);
+    io.DeltaTime = 1.0f / 60.0f;
+    unsigned char* px = nullptr;
+    int w = 0, hgt = 0;
+    io.Fonts->GetTexDataAsAlpha8(&px, &w, &hgt);
+    web::SoftRenderer s;
+    s.setFontAtlas(px, w, hgt, io.Fonts->TexID);
+    auto frame = [&](float x) {
+        ImGui::NewFrame();
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(10, 10), ImVec2(20, 20), IM_COL32(0, 0, 0, 255));
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(x, 50), ImVec2(x + 10, 60), IM_COL32(255, 0, 0, 255));
+        ImGui::Render();
+        s.render(*ImGui::GetDrawData(), 200, 120, kBg);
+        return s.changed();
+    };
+    auto r = frame(100);
+    CHECK((r.x == 0 && r.y == 0 && r.w == 200 && r.h == 120));   // the first frame: all of it
+    r = frame(100);
+    CHECK(r.w == 0);                                               // the same frame again: nothing to put
+    r = frame(104);                                                // the red square moved 4 px right
+    CHECK((r.x == 100 && r.y == 50 && r.w == 14 && r.h == 10));
+}
+
 TEST_CASE("software renderer: text is drawn from the font atlas, in its colour", "[soft]") {
     Headless h;
     auto s = drawn([](ImDrawList* dl) { dl->AddText(ImVec2(20, 40), IM_COL32(200, 0, 0, 255), "Total 54"); });
@@ -146,4 +175,32 @@ TEST_CASE("software renderer: the example report as the app draws it, the T4-1 c
             if (c.r > 170 && c.g < 80 && c.b < 80) ++red;
         }
     CHECK(red > 50);
+}
+
+// not a test (hidden tag): the rasteriser's time for the example's frame at 1366×768, natively
+// (build-dev/bin/ui_smoke_tests "[.soft-bench]"; the page's figures come from tests/browser/bench.js)
+TEST_CASE("software renderer: time of the example's frame", "[.soft-bench]") {
+    Headless h;
+    FakePlatform p;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1366, 768);
+    ui::App app(p, seedJson());
+    REQUIRE(app.loadText(seedJson(), "qinghai-2019.json").empty());
+    h.frame(app, p, 3);
+    REQUIRE(app.reveal("t3.1.natural"));   // 表三 in view: hundreds of framed cells
+    h.frame(app, p, 6);
+    unsigned char* px = nullptr;
+    int w = 0, hgt = 0;
+    io.Fonts->GetTexDataAsAlpha8(&px, &w, &hgt);
+    web::SoftRenderer s;
+    s.setFontAtlas(px, w, hgt, io.Fonts->TexID);
+    std::vector<double> ms;
+    for (int i = 0; i < 40; ++i) {
+        auto t0 = std::chrono::steady_clock::now();
+        s.render(*ImGui::GetDrawData(), 1366, 768, kBg);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::cout << "software frame of the example (表三 in view), 1366x768: median " << ms[ms.size() / 2] << " ms (" << s.stats().glyphs << " glyphs, "
+              << s.stats().quads << " rectangles, " << s.stats().triangles << " triangles)\n";
 }
