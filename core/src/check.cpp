@@ -1247,6 +1247,22 @@ std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& cur, const Repor
     return out;
 }
 
+CarryOverRows carryOverRows(const Format& f) {
+    if (f.carryOverRule.empty() || !f.compiled) return {};
+    for (const Rule& rule : f.compiled->rules) {
+        if (rule.code != f.carryOverRule) continue;
+        for (const Instance& in : rule.instances) {
+            const int fromCell = in.rhs.empty() ? -1 : f.findCell(in.rhs[0].id);   // last year's cell, named as in this format
+            if (in.lhs.size() != 1 || in.lhs[0].cell < 0 || fromCell < 0) continue;
+            const CellDef& into = f.cells[static_cast<std::size_t>(in.lhs[0].cell)];
+            const CellDef& from = f.cells[static_cast<std::size_t>(fromCell)];
+            const TableDef* t = f.findTable(into.table);
+            return {(t ? t->shortName : std::string()) + "“" + into.rowName + "”", "“" + from.rowName + "”"};
+        }
+    }
+    return {};
+}
+
 std::string explanationKey(const Finding& f) {
     return f.cells.empty() ? f.code : f.code + "@" + f.cells[0];
 }

@@ -201,6 +201,9 @@ test('导入上年报告 enables the cross-year checks and offers to fill 上年
   await clickItem(page, 'button.fill');
   const last = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'real-reports', 'suqian-2024.json'), 'utf8'));
   assert.deepStrictEqual((await json(page)).tables.t3['2'], last.tables.t3['4']);
+  // the dialog and the message name the rows from the format's carry-over rule (T3-6)
+  assert.match((await page.evaluate(() => window.nianbao.status())).message,
+               /已用上年报告的“四、结转下年度继续办理”填写表三“二、上年结转政府信息公开申请数量”的 \d+ 个单元格/);
   await page.keyboard.press('Control+z');
   await frames(page, 3);
   assert.strictEqual((await json(page)).tables.t3['2'], undefined);

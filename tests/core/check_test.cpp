@@ -273,5 +273,9 @@ TEST_CASE("the carry-over offer is the carry-over rule's: blank 上年结转 cel
         CHECK(f.cells[static_cast<std::size_t>(offer[0].first)].id == "t3.2.natural");
         CHECK(offer[0].second == nb::fromInt(7));
         CHECK(nb::carryOverOffer(cur, nb::Report::blank(f)).empty());   // nothing last year: nothing offered
+        // and the offer names its rows from the same rule's cells
+        const nb::CarryOverRows rows = nb::carryOverRows(f);
+        CHECK(rows.into == "表三“二、上年结转政府信息公开申请数量”");
+        CHECK(rows.from == "“四、结转下年度继续办理”");
     }
 }

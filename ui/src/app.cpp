@@ -362,8 +362,9 @@ void App::drawDialogs() {
     ImGui::SetNextWindowSize(ImVec2(520 * s, 0));
     if (ImGui::BeginPopupModal("填写上年结转", nullptr, ImGuiWindowFlags_NoResize)) {
         ImGui::PushTextWrapPos(0);
-        ImGui::Text("本报告表三“二、上年结转政府信息公开申请数量”有 %d 个空白单元格。是否用上年报告的“四、结转下年度继续办理”填写？（可撤销）",
-                    static_cast<int>(m_pendingFill.size()));
+        const nb::CarryOverRows rows = nb::carryOverRows(*m_doc->report().format);   // named from the format's carry-over rule
+        ImGui::Text("本报告%s有 %d 个空白单元格。是否用上年报告的%s填写？（可撤销）", rows.into.c_str(),
+                    static_cast<int>(m_pendingFill.size()), rows.from.c_str());
         ImGui::PopTextWrapPos();
         bool fill = ImGui::Button("填写");
         m_rectsNext["button.fill"] = lastItemRect();
@@ -371,7 +372,8 @@ void App::drawDialogs() {
         bool skip = ImGui::Button("不用");
         if (fill) {
             m_doc->setCells(m_pendingFill);
-            message("已用上年的“结转下年度继续办理”填写 " + std::to_string(m_pendingFill.size()) + " 个“上年结转”单元格（可撤销）", 0);
+            const nb::CarryOverRows rows = nb::carryOverRows(*m_doc->report().format);
+            message("已用上年报告的" + rows.from + "填写" + rows.into + "的 " + std::to_string(m_pendingFill.size()) + " 个单元格（可撤销）", 0);
         }
         if (fill || skip) { m_pendingFill.clear(); ImGui::CloseCurrentPopup(); }
         ImGui::EndPopup();

@@ -113,10 +113,19 @@ void App::drawMeta() {
             std::string label = "转换为 " + want.label;
             if (ImGui::SmallButton(label.c_str())) {
                 std::vector<std::string> dropped;
+                const nb::Format& from = *r.format;   // r is the new report once replaced
                 d.replaceReport(nb::convertReport(r, want, &dropped));
                 m_sel = -1;
                 std::string msg = "已转换为 " + want.label + "（" + want.document + "），正文和两种格式共有的单元格已保留";
-                if (!dropped.empty()) msg += "；" + std::to_string(dropped.size()) + " 个单元格在新格式中没有对应项（主要是表二），请按新格式重新填写。可撤销";
+                if (!dropped.empty()) {
+                    std::string tables;   // which tables they were in (the old format's names)
+                    for (const std::string& id : dropped) {
+                        const nb::Target t = nb::Target::parse(from, id);
+                        const nb::TableDef* td = t.kind == nb::Target::Kind::Cell ? from.findTable(from.cells[static_cast<std::size_t>(t.cell)].table) : nullptr;
+                        if (td && tables.find(td->shortName) == std::string::npos) tables += (tables.empty() ? "" : "、") + td->shortName;
+                    }
+                    msg += "；" + std::to_string(dropped.size()) + " 个单元格在新格式中没有对应项（" + tables + "），请按新格式重新填写。可撤销";
+                }
                 message(msg, dropped.empty() ? 0 : 1);
             }
             m_rectsNext["button.convert"] = lastItemRect();

@@ -65,6 +65,10 @@ std::vector<Finding> checkReport(const Report& r, const Report* previous = nullp
 /// one this-year cell and last year's cells, e.g. T3-6 上年结转 = 上年的结转下年度), each this-year cell still blank
 /// whose last-year cells are not all blank, with their sum.
 std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& current, const Report& previous);
+/// How the offer names its rows, from the same rule's cells: into = "表三“二、上年结转政府信息公开申请数量”",
+/// from = "“四、结转下年度继续办理”"; both empty when the format has no carry-over rule.
+struct CarryOverRows { std::string into, from; };
+CarryOverRows carryOverRows(const Format& f);
 
 /// The findings as the JSON objects of interchange.md §3 (file added when not empty).
 nlohmann::json findingsToJson(const std::vector<Finding>& fs, const std::string& file = "");

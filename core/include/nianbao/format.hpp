@@ -108,7 +108,7 @@ const Format& formatForYear(int year);
 bool parseFormat(const nlohmann::json& j, Format& out, std::string& error);
 /// The ids of the built-in format files, in order (core/formats/f*.json, by file name).
 const std::vector<std::string>& formatIds();
-/// The ids as a message lists them: "2019"、"2021".
+/// The ids as a message lists them: each quoted, joined by 、.
 std::string formatIdList();
 /// The report years a format applies to, as people write them: "2019—2020 年度", "2021 年度起".
 std::string yearsText(const Format& f);
