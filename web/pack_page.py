@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # pack_page.py — makes the one-file page from what emcc linked: the runtime's JavaScript (nianbao.js) put
 # inline where emcc referenced it, and the WebAssembly (nianbao.wasm) gzip-compressed into the inert
-# <script type="text/plain" id="nb-wasm"> block, which shell.html inflates with the same JS gunzip as the
-# fonts and hands to the runtime as Module.wasmBinary (nothing is fetched). The wasm compresses to about
+# <script type="text/plain" id="nb-wasm"> block, which shell.html inflates (natively, or with the JS gunzip) like the
+# fonts and instantiates through Module.instantiateWasm (nothing is fetched). The wasm compresses to about
 # 40 %: the page is ~0.9 MB smaller than with emcc's SINGLE_FILE base64 of the raw wasm.
 # Usage: pack_page.py LINKED_DIR/nianbao.html OUT.html
 import base64, gzip, os, sys

@@ -1,7 +1,8 @@
 // app.test.js — the app issue's browser tests: the real dist/nianbao.html in Debian's Chromium from
 // file://. Loads cleanly with no network; 打开示例 shows the 行政复议 error; typing into a cell
 // (found with cellRect) re-checks; keys sent within one frame (Esc then Ctrl+Z, Ctrl up before Y) are
-// not lost; clicking a finding selects its cell; a browser without WebAssembly gets a Chinese message.
+// not lost; clicking a finding selects its cell; without DecompressionStream the JS inflater is used; a browser
+// without WebAssembly gets a Chinese message.
 // Screenshots go to tests/browser/screenshots/.
 'use strict';
 const test = require('node:test');
@@ -217,6 +218,19 @@ test('a sharp page at device pixel ratio 2', { timeout: 90000 }, async () => {
   await clickRect(page, r);
   assert.strictEqual(await page.evaluate(() => window.nianbao.selection()), 't4.review.total');
   await shot(page, '05-dpr2');
+  await context.close();
+});
+
+test('a browser without DecompressionStream (older Chromium) inflates the program and fonts in JS and runs', { timeout: 90000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  await context.addInitScript(() => { delete window.DecompressionStream; });
+  const { page, log } = await openApp(browser, { context });
+  assert.strictEqual(await page.evaluate(() => typeof window.DecompressionStream), 'undefined');
+  await clickItem(page, 'button.example');
+  const codes = (await page.evaluate(() => window.nianbao.findings())).map(f => f.code);
+  assert.ok(codes.includes('T4-1'), codes.join(','));
+  assert.ok(await page.evaluate(() => window.nianbao.hasGlyph('审')), 'the baked font is in the atlas');
+  assert.deepStrictEqual(log.errors, []);
   await context.close();
 });
 
