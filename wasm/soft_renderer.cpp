@@ -34,7 +34,8 @@ inline bool sameRow(const std::uint32_t* a, const std::uint32_t* b, int n) {
     return i == n || a[i] == b[i];
 }
 
-// the first pixel whose centre is at or right of x (inclusive edge), or strictly right of it
+// the first pixel whose centre is at or right of x: where a span starting at x begins, or where one
+// ending at x (exclusive) stops
 inline int firstCovered(float x) { return static_cast<int>(std::ceil(x - 0.5f)); }
 
 }  // namespace
@@ -44,7 +45,6 @@ void SoftRenderer::setFontAtlas(const unsigned char* alpha, int width, int heigh
     m_texW = width;
     m_texH = height;
     m_texId = id;
-    m_white = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts->TexUvWhitePixel : ImVec2(0, 0);
 }
 
 unsigned SoftRenderer::texel(const ImVec2& uv) const {

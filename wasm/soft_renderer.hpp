@@ -42,7 +42,6 @@ private:
     const unsigned char* m_tex = nullptr;
     int m_texW = 0, m_texH = 0;
     ImTextureID m_texId = nullptr;
-    ImVec2 m_white{0, 0};   // the atlas's white pixel: untextured geometry samples it
     Stats m_stats;
 };
 

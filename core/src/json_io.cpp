@@ -225,7 +225,7 @@ struct Loader {
         for (auto it = m.begin(); it != m.end(); ++it) {
             const std::string& k = it.key();
             const json& v = *it;
-            std::string p = "meta." + k;
+            std::string p = Target::metaRef(k);
             at = {"meta", k};
             if (k == "agency") { if (!textField(v, p, r.meta.agency, 1000)) return false; }
             else if (k == "agency_kind") {
@@ -259,9 +259,13 @@ struct Loader {
         if (!t.is_object()) return fail("text", std::string("应为对象，实为") + typeName(t));
         for (auto it = t.begin(); it != t.end(); ++it) {
             at = {"text", it.key()};
-            if (!r.format->sectionForText(it.key()))
-                return fail("text." + it.key(), "未知的正文部分“" + it.key() + "”（应为 overview、problems、other）");
-            if (!textField(*it, "text." + it.key(), r.text[it.key()], kMaxTextBytes)) return false;
+            if (!r.format->sectionForText(it.key()) || it.key().empty()) {
+                std::string keys;   // the format's text sections
+                for (const SectionDef& s : r.format->sections)
+                    if (!s.textKey.empty()) keys += (keys.empty() ? "" : "、") + s.textKey;
+                return fail(Target::textRef(it.key()), "未知的正文部分“" + it.key() + "”（应为 " + keys + "）");
+            }
+            if (!textField(*it, Target::textRef(it.key()), r.text[it.key()], kMaxTextBytes)) return false;
         }
         return true;
     }

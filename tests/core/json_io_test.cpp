@@ -194,6 +194,9 @@ TEST_CASE("malformed input gets a specific message naming the field", "[json][ma
         CHECK(loadError(R"({"nianbao":1,"format":"2021","meta":{"published":5}})").path == "meta.published");
         CHECK(loadError(R"({"nianbao":1,"format":"2021","meta":{"agency_kind":"company"}})").path == "meta.agency_kind");
         CHECK(loadError(R"({"nianbao":1,"format":"2021","text":{"overview":5}})").path == "text.overview");
+        auto preface = loadError(R"({"nianbao":1,"format":"2021","text":{"preface":"x"}})");   // the format's sections listed
+        CHECK(preface.path == "text.preface");
+        CHECK(preface.message.find("应为 overview、problems、other") != std::string::npos);
         CHECK(loadError(R"([1,2])").message.find("JSON 对象") != std::string::npos);
         CHECK(loadError("").message.find("空") != std::string::npos);
         CHECK(loadError(R"({"format":"2021"})").path == "nianbao");

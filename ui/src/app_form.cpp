@@ -58,7 +58,7 @@ void App::drawMeta() {
         ImGui::SameLine(labelW);
         drawLineField(id, label, value, width, hint);
     };
-    textField("机关名称", "meta.agency", r.meta.agency, 420 * s, "如：某某市人民政府");
+    textField("机关名称", nb::Target::metaRef("agency"), r.meta.agency, 420 * s, "如：某某市人民政府");
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("机关类型");
@@ -80,17 +80,17 @@ void App::drawMeta() {
         next.meta.agencyKind = kind > 0 ? std::string(nb::kAgencyKinds[static_cast<std::size_t>(kind - 1)].id) : std::string();
         d.replaceReport(std::move(next));
     }
-    fieldFrame("meta.agency_kind");
+    fieldFrame(nb::Target::metaRef("agency_kind"));
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("报告年度");
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(120 * s);
     if (!m_yearActive) m_yearBuf = r.meta.year ? std::to_string(*r.meta.year) : r.meta.yearText;
-    if (m_focusField == "meta.year") { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
+    if (m_focusField == nb::Target::metaRef("year")) { ImGui::SetKeyboardFocusHere(); m_focusField.clear(); }
     ImGui::InputTextWithHint("##meta.year", "如 2024", &m_yearBuf);
     bool yearActive = ImGui::IsItemActive();
-    fieldFrame("meta.year");
+    fieldFrame(nb::Target::metaRef("year"));
     if (!yearActive && m_yearActive) {
         // kept as typed when it is not a year (R-3 says so); never an exception, never a lost keystroke
         std::optional<int> y = nb::parseYear(m_yearBuf);
@@ -132,8 +132,8 @@ void App::drawMeta() {
         }
     }
 
-    textField("公开日期", "meta.published", r.meta.published, 160 * s, "如 2025-03-28");
-    bool dateActive = openFieldId() == "meta.published";
+    textField("公开日期", nb::Target::metaRef("published"), r.meta.published, 160 * s, "如 2025-03-28");
+    bool dateActive = openFieldId() == nb::Target::metaRef("published");
     if (std::string why = nb::dateProblem(r.meta.published); !why.empty() && !dateActive) {
         ImGui::SameLine();
         ImGui::TextColored(severityVec(nb::Severity::Warning), "不是有效日期：请写作 2025-03-28 或 2025年3月28日");

@@ -69,7 +69,7 @@ void App::leaveField(LeaveBy how, std::size_t caret, float scrollY) {
     m_platform.closeTextField();
     const std::string& id = f.field.id;
     std::string* v = fieldValue(m_doc->mutableReport(), id);
-    if (v && id == "meta.published" && *v != nb::normalizeDate(*v)) {
+    if (v && id == nb::Target::metaRef("published") && *v != nb::normalizeDate(*v)) {
         *v = nb::normalizeDate(*v);   // 2020年3月30日 → 2020-03-30 once the field is left
         m_doc->fieldChanged(false);
     }
