@@ -66,9 +66,8 @@ EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, js_inner_w, (), { return window.innerWidth | 0; });
 EM_JS(int, js_inner_h, (), { return (window.innerHeight - (window.__nbBarH | 0)) | 0; });   // less the software-mode line
 EM_JS(int, js_want_software, (), { return window.__nbSoftware ? 1 : 0; });
-EM_JS(void, js_soft_timing, (double rasterMs, double presentMs, int pixels, double drawMs, double diffMs, int glyphs, int triangles), {
-    window.__nbSoftLast = { raster: rasterMs, present: presentMs, pixels: pixels, draw: drawMs, diff: diffMs, glyphs: glyphs, triangles: triangles };
-});
+// the last software frame's times, read by tests/browser/bench.js
+EM_JS(void, js_soft_timing, (double rasterMs, double presentMs), { window.__nbSoftLast = { raster: rasterMs, present: presentMs }; });
 EM_JS(void, js_software_started, (), { window.__nbSoftwareStarted(); });
 // the software-drawn frame onto the canvas's 2D context (the buffer is ImageData's RGBA order): only the
 // part that changed, so the browser copies and composites no more than that
@@ -254,11 +253,11 @@ void renderFrame() {
         const double t1 = emscripten_get_now();
         const web::SoftRenderer::Rect& d = g_soft.changed();
         if (d.w > 0) js_soft_present(g_soft.pixels(), g_soft.width(), g_soft.height(), d.x, d.y, d.w, d.h);
-        const auto& st = g_soft.stats();
-        js_soft_timing(t1 - t0, emscripten_get_now() - t1, d.w * d.h, st.drawMs, st.diffMs, st.glyphs, st.triangles);   // for the benchmark
+        js_soft_timing(t1 - t0, emscripten_get_now() - t1);
     } else {
         glViewport(0, 0, fw, fh);
-        glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(kClearColour);
+        glClearColor(bg.x, bg.y, bg.z, bg.w);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }

@@ -3,7 +3,6 @@
 // of a translucent shape never blend a pixel twice); colours are straight alpha over an opaque buffer.
 #include "soft_renderer.hpp"
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -79,7 +78,7 @@ void SoftRenderer::glyphRect(const ImDrawVert& a, const ImDrawVert& c, const Cli
     float x0 = a.pos.x, y0 = a.pos.y, x1 = c.pos.x, y1 = c.pos.y;
     int px0 = std::max(clip.x0, firstCovered(x0)), px1 = std::min(clip.x1, firstCovered(x1));
     int py0 = std::max(clip.y0, firstCovered(y0)), py1 = std::min(clip.y1, firstCovered(y1));
-    if (px0 >= px1 || py0 >= py1 || x1 <= x0 || y1 <= y0 || px1 - px0 > 512) return;
+    if (px0 >= px1 || py0 >= py1 || px1 - px0 > 512) return;   // (render() sends glyphs of at most 512 px)
     unsigned ca = alphaOf(a.col);
     if (ca == 0) return;
     ++m_stats.glyphs;
@@ -228,8 +227,6 @@ void SoftRenderer::findChanged() {
 void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 clear) {
     m_stats = {};
     if (width <= 0 || height <= 0) return;
-    using Clock = std::chrono::steady_clock;
-    const auto t0 = Clock::now();
     const bool resized = width != m_w || height != m_h;
     if (resized) {
         m_w = width;
@@ -281,13 +278,12 @@ void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 c
                         i += 6;
                         continue;
                     }
-                    if (oneColour && a.pos.y == b.pos.y && b.pos.x == c.pos.x &&
-                        c.pos.y == d.pos.y && d.pos.x == a.pos.x && a.uv.y == b.uv.y && b.uv.x == c.uv.x && c.uv.y == d.uv.y &&
-                        d.uv.x == a.uv.x && a.pos.x < c.pos.x && a.pos.y < c.pos.y) {
-                        if (atlas && (a.uv.x != c.uv.x || a.uv.y != c.uv.y)) {
-                            if (c.pos.x - a.pos.x <= 512) glyphRect(a, c, clip);
-                            else { triangle(a, b, c, true, clip); triangle(a, c, d, true, clip); }   // a wide image
-                        }
+                    // a glyph (PrimRectUV from the atlas, clockwise from the top left); anything else of this
+                    // shape (a wider image, another texture) goes through the triangles below
+                    if (atlas && !solid && oneColour && a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == d.pos.y &&
+                        d.pos.x == a.pos.x && a.uv.y == b.uv.y && b.uv.x == c.uv.x && c.uv.y == d.uv.y && d.uv.x == a.uv.x &&
+                        a.pos.x < c.pos.x && a.pos.y < c.pos.y && c.pos.x - a.pos.x <= 512) {
+                        glyphRect(a, c, clip);
                         i += 6;
                         continue;
                     }
@@ -298,11 +294,8 @@ void SoftRenderer::render(const ImDrawData& data, int width, int height, ImU32 c
             }
         }
     }
-    const auto t1 = Clock::now();
     if (resized || m_prev.size() != m_px.size()) m_changed = Rect{0, 0, m_w, m_h};
     else findChanged();
-    m_stats.drawMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    m_stats.diffMs = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
 }
 
 }  // namespace web

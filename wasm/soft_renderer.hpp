@@ -24,7 +24,7 @@ public:
     int width() const { return m_w; }
     int height() const { return m_h; }
 
-    struct Stats { int quads = 0, glyphs = 0, triangles = 0; double drawMs = 0, diffMs = 0; };
+    struct Stats { int quads = 0, glyphs = 0, triangles = 0; };
     const Stats& stats() const { return m_stats; }   // of the last frame (benchmarks)
 
 private:
