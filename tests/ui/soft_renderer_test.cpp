@@ -19,22 +19,36 @@ Px at(const web::SoftRenderer& s, int x, int y) {
 }
 bool isBg(const Px& p) { return p.r == 240 && p.g == 240 && p.b == 240; }
 
+// a software renderer with the current context's font atlas, as main_web.cpp hands it over
+web::SoftRenderer withAtlas() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+    web::SoftRenderer s;
+    s.setFontAtlas(px, w, h, io.Fonts->TexID);
+    return s;
+}
+
 // one frame of raw draw-list calls, drawn by the software renderer into 200×120 pixels
 template <class Draw> web::SoftRenderer drawn(Draw draw) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(200, 120);
     io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
     ImGui::NewFrame();
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    draw(dl);
+    draw(ImGui::GetForegroundDrawList());
     ImGui::Render();
-    web::SoftRenderer s;
-    s.setFontAtlas(px, w, h, io.Fonts->TexID);
+    web::SoftRenderer s = withAtlas();
     s.render(*ImGui::GetDrawData(), 200, 120, kBg);
     return s;
+}
+
+// the app with the example report at 1366×768, `id` brought into view and selected, its frame ready to draw
+void exampleFrame(Headless& h, FakePlatform& p, ui::App& app, const std::string& id) {
+    REQUIRE(app.loadText(seedJson(), "qinghai-2019.json").empty());
+    h.frame(app, p, 3);
+    REQUIRE(app.reveal(id));
+    h.frame(app, p, 6);
 }
 }  // namespace
 
@@ -99,11 +113,7 @@ TEST_CASE("software renderer: what changed since the last frame is one rectangle
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(200, 120);
     io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* px = nullptr;
-    int w = 0, hgt = 0;
-    io.Fonts->GetTexDataAsAlpha8(&px, &w, &hgt);
-    web::SoftRenderer s;
-    s.setFontAtlas(px, w, hgt, io.Fonts->TexID);
+    web::SoftRenderer s = withAtlas();
     auto frame = [&](float x) {
         ImGui::NewFrame();
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(10, 10), ImVec2(20, 20), IM_COL32(0, 0, 0, 255));
@@ -143,17 +153,10 @@ TEST_CASE("software renderer: the example report as the app draws it, the T4-1 c
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1366, 768);
     ui::App app(p, seedJson());
-    REQUIRE(app.loadText(seedJson(), "qinghai-2019.json").empty());
-    h.frame(app, p, 3);
-    REQUIRE(app.reveal("t4.review.total"));
-    h.frame(app, p, 6);
+    exampleFrame(h, p, app, "t4.review.total");
     auto cell = app.itemRect("t4.review.total");
     REQUIRE(cell);
-    unsigned char* px = nullptr;
-    int w = 0, hgt = 0;
-    io.Fonts->GetTexDataAsAlpha8(&px, &w, &hgt);
-    web::SoftRenderer s;
-    s.setFontAtlas(px, w, hgt, io.Fonts->TexID);
+    web::SoftRenderer s = withAtlas();
     s.render(*ImGui::GetDrawData(), 1366, 768, kBg);
     CHECK(s.stats().glyphs > 500);                      // the form's text
     // the cell's frame: its border is the selection blue, inside it the printed 41 is ink
@@ -185,15 +188,8 @@ TEST_CASE("software renderer: time of the example's frame", "[.soft-bench]") {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1366, 768);
     ui::App app(p, seedJson());
-    REQUIRE(app.loadText(seedJson(), "qinghai-2019.json").empty());
-    h.frame(app, p, 3);
-    REQUIRE(app.reveal("t3.1.natural"));   // 表三 in view: hundreds of framed cells
-    h.frame(app, p, 6);
-    unsigned char* px = nullptr;
-    int w = 0, hgt = 0;
-    io.Fonts->GetTexDataAsAlpha8(&px, &w, &hgt);
-    web::SoftRenderer s;
-    s.setFontAtlas(px, w, hgt, io.Fonts->TexID);
+    exampleFrame(h, p, app, "t3.1.natural");   // 表三 in view: hundreds of framed cells
+    web::SoftRenderer s = withAtlas();
     std::vector<double> ms;
     for (int i = 0; i < 40; ++i) {
         auto t0 = std::chrono::steady_clock::now();
