@@ -43,24 +43,23 @@ std::string trimmedText(std::string_view s) {
 
 std::string shownText(const std::string& t) { return t.empty() ? "（空白）" : "“" + t + "”"; }
 
-} // namespace
-
-Finding dataChangedFinding(std::string message) {
+Finding integrityFinding(const char* code, const char* rule, std::string message) {
     Finding f;
-    f.code = kDataChangedCode;
+    f.code = code;
     f.severity = Severity::Error;
-    f.rule = "页面数据在生成后被改动";
+    f.rule = rule;
     f.message = std::move(message);
     return f;
 }
 
+} // namespace
+
+Finding dataChangedFinding(std::string message) {
+    return integrityFinding(kDataChangedCode, "页面数据在生成后被改动", std::move(message));
+}
+
 Finding tableDiffersFinding(std::string message) {
-    Finding f;
-    f.code = kTableDiffersCode;
-    f.severity = Severity::Error;
-    f.rule = "页面显示的表格与内嵌数据不一致";
-    f.message = std::move(message);
-    return f;
+    return integrityFinding(kTableDiffersCode, "页面显示的表格与内嵌数据不一致", std::move(message));
 }
 
 std::vector<Finding> verifyPage(std::string_view html, const Report& embedded) {
