@@ -1226,13 +1226,18 @@ std::vector<RuleKindInfo> ruleKinds() {
     return out;
 }
 
+// the format's carry-over rule (its file's "carry_over": this year's cell = last year's), or nullptr
+const Rule* carryOverRuleOf(const Format& f) {
+    if (f.carryOverRule.empty() || !f.compiled) return nullptr;
+    for (const Rule& rule : f.compiled->rules)
+        if (rule.code == f.carryOverRule && rule.check == "equal") return &rule;
+    return nullptr;
+}
+
 std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& cur, const Report& prev) {
     std::vector<std::pair<int, Fixed>> out;
-    const Format& f = *cur.format;
-    if (f.carryOverRule.empty() || !f.compiled) return out;
-    for (const Rule& rule : f.compiled->rules) {
-        if (rule.code != f.carryOverRule || rule.check != "equal") continue;
-        for (const Instance& in : rule.instances) {
+    if (const Rule* rule = carryOverRuleOf(*cur.format)) {
+        for (const Instance& in : rule->instances) {
             if (in.lhs.size() != 1 || in.lhs[0].prev || in.lhs[0].isConst || in.lhs[0].cell < 0) continue;
             if (cur.cells[static_cast<std::size_t>(in.lhs[0].cell)]) continue;   // filled already: never overwritten
             Fixed sum = 0;
@@ -1248,10 +1253,8 @@ std::vector<std::pair<int, Fixed>> carryOverOffer(const Report& cur, const Repor
 }
 
 CarryOverRows carryOverRows(const Format& f) {
-    if (f.carryOverRule.empty() || !f.compiled) return {};
-    for (const Rule& rule : f.compiled->rules) {
-        if (rule.code != f.carryOverRule) continue;
-        for (const Instance& in : rule.instances) {
+    if (const Rule* rule = carryOverRuleOf(f)) {
+        for (const Instance& in : rule->instances) {
             const int fromCell = in.rhs.empty() ? -1 : f.findCell(in.rhs[0].id);   // last year's cell, named as in this format
             if (in.lhs.size() != 1 || in.lhs[0].cell < 0 || fromCell < 0) continue;
             const CellDef& into = f.cells[static_cast<std::size_t>(in.lhs[0].cell)];
