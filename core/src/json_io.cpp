@@ -276,7 +276,11 @@ struct Loader {
         for (auto ti = ts.begin(); ti != ts.end(); ++ti) {
             at = {"tables", ti.key()};
             const TableDef* td = f.findTable(ti.key());
-            if (!td) return fail("tables." + ti.key(), "未知的表格“" + ti.key() + "”（应为 t2、t3、t4）");
+            if (!td) {
+                std::string ids;   // the format's tables
+                for (const TableDef& t : f.tables) ids += (ids.empty() ? "" : "、") + t.id;
+                return fail("tables." + ti.key(), "未知的表格“" + ti.key() + "”（应为 " + ids + "）");
+            }
             if (!ti->is_object()) return fail(ti.key(), std::string("应为对象，实为") + typeName(*ti));
             for (auto ri = ti->begin(); ri != ti->end(); ++ri) {
                 std::string rowPath = ti.key() + "." + ri.key();

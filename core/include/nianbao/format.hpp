@@ -106,7 +106,7 @@ const Format* findFormat(std::string_view id);
 const Format& formatForYear(int year);
 /// Parses a format description (used for the embedded files and by tests). Empty error = ok.
 bool parseFormat(const nlohmann::json& j, Format& out, std::string& error);
-/// The ids of the built-in format files, in order (core/formats/f*.json, by file name).
+/// The ids of the built-in formats (core/formats/f*.json), oldest first (by their first year).
 const std::vector<std::string>& formatIds();
 /// The ids as a message lists them: each quoted, joined by 、.
 std::string formatIdList();
